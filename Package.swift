@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import Foundation
+import PackageDescription
+
+/// libclang comes from Debian's `libclang-dev`. Headers and library must come from the same LLVM version
+/// (cursor-kind numbers differ between versions), so the prefix is pinned: `SINKMAP_LLVM_PREFIX` overrides,
+/// otherwise the highest /usr/lib/llvm-N that has both `include/clang-c/Index.h` and `lib/libclang.so`.
+func llvmPrefix() -> String {
+    if let forced = ProcessInfo.processInfo.environment["SINKMAP_LLVM_PREFIX"], !forced.isEmpty { return forced }
+    let fm = FileManager.default
+    let candidates = ((try? fm.contentsOfDirectory(atPath: "/usr/lib")) ?? [])
+        .filter { $0.hasPrefix("llvm-") }
+        .compactMap { name -> (Int, String)? in
+            guard let n = Int(name.dropFirst(5)) else { return nil }
+            let p = "/usr/lib/\(name)"
+            guard fm.fileExists(atPath: p + "/include/clang-c/Index.h"), fm.fileExists(atPath: p + "/lib/libclang.so") else { return nil }
+            return (n, p)
+        }
+        .sorted { $0.0 > $1.0 }
+    return candidates.first?.1 ?? "/usr/lib/llvm-14"
+}
+
+let llvm = llvmPrefix()
+let clangC: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])]
+let clangLink: [LinkerSetting] = [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "sinkmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sinkmap", targets: ["sinkmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        .target(name: "SinkmapCore", swiftSettings: v5),
+        .target(name: "SinkmapReport", swiftSettings: v5),
+        .target(name: "ClangFrontend", dependencies: ["CClang", "SinkmapCore"],
+                swiftSettings: v5 + clangC, linkerSettings: clangLink),
+        .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
+        .target(name: "Exporters", dependencies: ["SinkmapReport"], swiftSettings: v5),
+        .target(name: "SinkmapKit",
+                dependencies: ["SinkmapCore", "SinkmapReport", "ClangFrontend", "PathEngine", "Exporters", "Yams"],
+                swiftSettings: v5 + clangC, linkerSettings: clangLink),
+        .executableTarget(name: "sinkmap",
+                          dependencies: ["SinkmapKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: v5 + clangC, linkerSettings: clangLink),
+        .testTarget(name: "SinkmapTests",
+                    dependencies: ["SinkmapKit", "SinkmapCore", "SinkmapReport", "PathEngine", "Exporters", "ClangFrontend"],
+                    swiftSettings: v5 + clangC, linkerSettings: clangLink),
+    ]
+)

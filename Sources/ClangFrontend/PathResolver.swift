@@ -1,0 +1,36 @@
+import Foundation
+
+/// Turns the file names libclang reports into the report's spelling: relative to the scanned root with `/`
+/// when the file is under it, absolute (symlinks resolved) otherwise. One per worker thread, so it caches freely.
+final class PathResolver {
+    let root: String
+    private var cache: [String: String] = [:]
+
+    init(root: String) {
+        self.root = PathResolver.canonical(root)
+    }
+
+    func display(_ raw: String) -> String {
+        if let hit = cache[raw] { return hit }
+        let real = PathResolver.canonical(raw)
+        let shown: String
+        if real == root {
+            shown = "."
+        } else if real.hasPrefix(root == "/" ? "/" : root + "/") {
+            shown = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
+        } else {
+            shown = real
+        }
+        cache[raw] = shown
+        return shown
+    }
+
+    /// Absolute, symlink-free, `.`/`..`-free spelling; falls back to lexical clean-up for missing files.
+    static func canonical(_ path: String) -> String {
+        if let r = realpath(path, nil) {
+            defer { free(r) }
+            return String(cString: r)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

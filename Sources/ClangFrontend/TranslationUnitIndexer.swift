@@ -1,0 +1,97 @@
+import CClang
+import Foundation
+import SinkmapCore
+
+/// Parses one translation unit with libclang and extracts its facts. Owns one `CXIndex`: create one per
+/// worker thread. Nothing here throws: a unit that cannot be parsed becomes diagnostics in its facts.
+public final class TranslationUnitIndexer {
+    private let index: CXIndex
+    private let paths: PathResolver
+    private let naming = CursorNaming()
+    /// Diagnostics kept per unit; the rest are counted in one summary line.
+    public var diagnosticLimit = 20
+
+    public init(root: String) {
+        // (0, 0): no PCH exclusion, and libclang prints nothing to stderr itself.
+        index = clang_createIndex(0, 0)
+        paths = PathResolver(root: root)
+    }
+
+    deinit { clang_disposeIndex(index) }
+
+    public func index(_ job: CompileJob) -> TranslationUnitFacts {
+        let shown = paths.display(job.file)
+        var facts = TranslationUnitFacts(file: shown)
+        var arguments = job.arguments
+        // libclang resolves relative paths against the process, not the entry's directory.
+        arguments += ["-working-directory", job.directory]
+
+        var unit: CXTranslationUnit?
+        let options = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue
+        let status = withCStrings(arguments) { argv in
+            clang_parseTranslationUnit2(index, job.file, argv, Int32(arguments.count), nil, 0, options, &unit)
+        }
+        guard status == CXError_Success, let unit else {
+            facts.failed = true
+            facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: Self.describe(status)))
+            return facts
+        }
+        defer { clang_disposeTranslationUnit(unit) }
+
+        collectDiagnostics(unit, into: &facts)
+        let visitor = CallSiteVisitor(tu: unit, mainFile: shown, paths: paths, naming: naming)
+        visitor.run()
+        if facts.hadErrors {
+            let main = clang_getFile(unit, job.file)
+            UnresolvedCallRecovery(tu: unit, paths: paths).recover(into: visitor, mainFile: main)
+        }
+        facts.functions = visitor.functions.values.sorted { $0.id < $1.id }
+        facts.calls = visitor.calls
+        return facts
+    }
+
+    private func collectDiagnostics(_ unit: CXTranslationUnit, into facts: inout TranslationUnitFacts) {
+        let n = clang_getNumDiagnostics(unit)
+        var kept = 0, dropped = 0
+        for i in 0..<n {
+            let d = clang_getDiagnostic(unit, i)
+            defer { clang_disposeDiagnostic(d) }
+            let severity = clang_getDiagnosticSeverity(d)
+            guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
+            facts.hadErrors = true
+            guard kept < diagnosticLimit else { dropped += 1; continue }
+            kept += 1
+            let at = clang_getDiagnosticLocation(d).expansion
+            facts.diagnostics.append(DiagnosticFact(
+                file: at.map { paths.display($0.path) } ?? facts.file, line: at?.line, column: at?.column,
+                severity: severity == CXDiagnostic_Fatal ? .fatal : .error,
+                message: clang_getDiagnosticSpelling(d).consume()))
+        }
+        if dropped > 0 {
+            facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .note,
+                                                    message: "\(dropped) more errors in this translation unit not shown"))
+        }
+        if facts.hadErrors {
+            facts.diagnostics.append(DiagnosticFact(
+                file: facts.file, severity: .note,
+                message: "parsed with errors: calls libclang could not resolve were recovered by name (kind 'unresolved')"))
+        }
+    }
+
+    private static func describe(_ status: CXErrorCode) -> String {
+        switch status {
+        case CXError_Crashed: return "libclang crashed while parsing this file; it was skipped"
+        case CXError_InvalidArguments: return "libclang rejected the compiler arguments for this file"
+        case CXError_ASTReadError: return "libclang could not read the file"
+        default: return "libclang could not parse this file (error \(status.rawValue))"
+        }
+    }
+}
+
+/// Calls `body` with a C `argv` for `strings`, valid only during the call.
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let pointers = strings.map { strdup($0) }
+    defer { pointers.forEach { free($0) } }
+    let argv = pointers.map { UnsafePointer<CChar>($0) }
+    return argv.withUnsafeBufferPointer { body($0.baseAddress!) }
+}

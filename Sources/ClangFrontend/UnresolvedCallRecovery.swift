@@ -1,0 +1,108 @@
+import CClang
+import SinkmapCore
+
+/// Finds calls libclang dropped from the AST of a unit that had errors — typically everything touching a type
+/// from a missing header — by reading the tokens of each function body: `name(`, `recv->name(`, `T::name(`.
+/// Recovered calls are edges of kind `unresolved`, named as written; `recv->name(` is named `T::name` when
+/// `recv` is declared in the same unit as `T* recv` (how `g_ort->Run(...)` becomes `OrtApi::Run`).
+struct UnresolvedCallRecovery {
+    let tu: CXTranslationUnit
+    let paths: PathResolver
+
+    /// Keywords and type names that are followed by `(` without being calls.
+    private static let notCallees: Set<String> = [
+        "if", "for", "while", "switch", "return", "sizeof", "alignof", "decltype", "catch", "static_assert",
+        "defined", "__attribute__", "__declspec", "alignas", "noexcept", "typeid", "throw", "case", "do",
+        "static_cast", "dynamic_cast", "reinterpret_cast", "const_cast", "_Alignof", "_Static_assert",
+        "__typeof__", "typeof", "__builtin_offsetof", "offsetof", "asm", "__asm__",
+    ]
+    /// Tokens that, just before `name(`, make it a declaration (`int f(`, `Foo x(`) rather than a call.
+    private static let declarationLead: Set<String> = [
+        "void", "int", "char", "short", "long", "float", "double", "signed", "unsigned", "bool", "_Bool", "auto",
+        "const", "volatile", "struct", "union", "enum", "class", "typename", "static", "extern", "inline",
+        "virtual", "explicit", "operator", "new", "register", "constexpr", "friend", "using", "goto", "~",
+    ]
+
+    func recover(into visitor: CallSiteVisitor, mainFile: CXFile?) {
+        let declaredTypes = mainFile.map(variableTypes(in:)) ?? [:]
+        for definition in visitor.definitions {
+            let tokens = tokenize(definition.extent)
+            scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: declaredTypes)
+        }
+    }
+
+    private struct Token {
+        var kind: CXTokenKind
+        var text: String
+        var location: CXSourceLocation
+    }
+
+    private func tokenize(_ range: CXSourceRange) -> [Token] {
+        var raw: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang_tokenize(tu, range, &raw, &count)
+        guard let raw else { return [] }
+        defer { clang_disposeTokens(tu, raw, count) }
+        return (0..<Int(count)).map { i in
+            Token(kind: clang_getTokenKind(raw[i]), text: clang_getTokenSpelling(tu, raw[i]).consume(),
+                  location: clang_getTokenLocation(tu, raw[i]))
+        }
+    }
+
+    private func scan(_ t: [Token], caller: String, visitor: CallSiteVisitor, declaredTypes: [String: String]) {
+        // Skip the signature: calls live in the body after the first `{`.
+        guard let body = t.firstIndex(where: { $0.kind == CXToken_Punctuation && $0.text == "{" }) else { return }
+        var i = body + 1
+        while i + 1 < t.count {
+            defer { i += 1 }
+            let tok = t[i]
+            guard tok.kind == CXToken_Identifier, t[i + 1].kind == CXToken_Punctuation, t[i + 1].text == "(",
+                  !Self.notCallees.contains(tok.text) else { continue }
+            guard let at = tok.location.expansion,
+                  !visitor.resolvedNameOffsets.contains(.init(file: at.path, offset: at.offset)) else { continue }
+            let prev = i > 0 ? t[i - 1] : nil
+            if let prev, prev.kind == CXToken_Identifier || (prev.kind == CXToken_Keyword && Self.declarationLead.contains(prev.text))
+                || (prev.kind == CXToken_Punctuation && prev.text == "~") {
+                continue
+            }
+            var name = tok.text
+            if let prev, prev.kind == CXToken_Punctuation, prev.text == "->" || prev.text == ".", i >= 2 {
+                let receiver = t[i - 2]
+                if receiver.kind == CXToken_Identifier, let type = declaredTypes[receiver.text] {
+                    name = "\(type)::\(name)"
+                }
+            } else if let prev, prev.kind == CXToken_Punctuation, prev.text == "::" {
+                // Qualified call: gather `a::b::name`.
+                var j = i - 1
+                var parts = [name]
+                while j >= 1, t[j].text == "::", t[j - 1].kind == CXToken_Identifier {
+                    parts.append(t[j - 1].text)
+                    j -= 2
+                }
+                name = parts.reversed().joined(separator: "::")
+            }
+            let site = CallSiteVisitor.Site(location: SourceLocation(file: paths.display(at.path), line: at.line,
+                                                                     column: at.column), macro: nil)
+            visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+        }
+    }
+
+    /// `T* name`, `const T *name = …`, `T name;` declarations in the main file: variable name → type name.
+    private func variableTypes(in file: CXFile) -> [String: String] {
+        var size = 0
+        _ = clang_getFileContents(tu, file, &size)
+        let start = clang_getLocationForOffset(tu, file, 0)
+        let end = clang_getLocationForOffset(tu, file, UInt32(size))
+        let t = tokenize(clang_getRange(start, end))
+        var types: [String: String] = [:]
+        for i in 1..<max(t.count - 1, 1) where t[i].kind == CXToken_Identifier {
+            let next = t[i + 1].text
+            guard ["=", ";", ",", ")", "["].contains(next) else { continue }
+            var j = i - 1
+            while j >= 0, t[j].text == "*" || t[j].text == "&" || t[j].text == "const" { j -= 1 }
+            guard j >= 0, j < i - 0, t[j].kind == CXToken_Identifier, j != i else { continue }
+            if types[t[i].text] == nil { types[t[i].text] = t[j].text }
+        }
+        return types
+    }
+}

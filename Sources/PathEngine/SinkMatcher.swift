@@ -1,0 +1,60 @@
+import Foundation
+import SinkmapCore
+
+/// Decides which graph nodes are sinks. Rules are tried in order — project rules before built-in ones — and
+/// the first that matches a node's qualified name owns it.
+public struct SinkMatcher {
+    public let rules: [SinkRule]
+    private let exact: [String: Int]
+    private let patterns: [(rule: Int, regex: NSRegularExpression)]
+
+    /// Fails on the first pattern that is not a valid regular expression.
+    public init(rules: [SinkRule]) throws {
+        self.rules = rules
+        var exact: [String: Int] = [:]
+        var patterns: [(Int, NSRegularExpression)] = []
+        for (i, rule) in rules.enumerated() {
+            for name in rule.names where exact[name] == nil { exact[name] = i }
+            for p in rule.patterns {
+                do {
+                    patterns.append((i, try NSRegularExpression(pattern: p)))
+                } catch {
+                    throw SinkMatcherError.invalidPattern(rule: rule.id, pattern: p)
+                }
+            }
+        }
+        self.exact = exact
+        self.patterns = patterns
+    }
+
+    /// Index into `rules` of the rule matching this qualified name, if any.
+    public func match(_ name: String) -> Int? {
+        var best = exact[name]
+        let range = NSRange(name.startIndex..., in: name)
+        for (rule, regex) in patterns where best == nil || rule < best! {
+            if regex.firstMatch(in: name, range: range) != nil { best = rule; break }
+        }
+        return best
+    }
+
+    /// Rule index per node; nil where the node is not a sink. Lambdas, initializers and variables never are.
+    public func sinks(in graph: CallGraph) -> [Int?] {
+        graph.functions.map { f in
+            switch f.kind {
+            case .initializer, .lambda, .variable: return nil
+            default: return match(f.name)
+            }
+        }
+    }
+}
+
+public enum SinkMatcherError: Error, CustomStringConvertible, Equatable {
+    case invalidPattern(rule: String, pattern: String)
+
+    public var description: String {
+        switch self {
+        case .invalidPattern(let rule, let pattern):
+            return "sink rule '\(rule)': '\(pattern)' is not a valid regular expression"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// One node of the merged program: a function, method, field, lambda, initializer or unresolved name.
+public struct Function: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: FunctionKind
+    public var linkage: Linkage
+    public var location: SourceLocation?
+    public var isDefinition: Bool
+    public var isSystem: Bool
+
+    public init(_ fact: FunctionFact) {
+        id = fact.id
+        name = fact.name
+        kind = fact.kind
+        linkage = fact.linkage
+        location = fact.location
+        isDefinition = fact.isDefinition
+        isSystem = fact.isSystem
+    }
+
+    /// The name shown to users; internal-linkage functions carry their file so same-named statics differ.
+    public var displayName: String {
+        if linkage == .internal, let file = location?.file { return "\(name)@\(file)" }
+        return name
+    }
+}
+
+/// An edge: every call site from one function to another, earliest first.
+public struct CallEdge: Hashable, Sendable {
+    public var callee: Int32
+    /// Call sites in (file, line, column) order; `sites[0]` represents the edge.
+    public var sites: [CallSite]
+}
+
+/// One place a call is written.
+public struct CallSite: Hashable, Codable, Sendable {
+    public var location: SourceLocation
+    public var kind: CallKind
+    public var macro: String?
+}
+
+/// The whole-program call graph: immutable, integer node ids, adjacency arrays sorted for determinism.
+/// Node ids follow the order of `Function.id`, so the same program always gives the same numbering.
+public struct CallGraph: Sendable {
+    public let functions: [Function]
+    /// Outgoing edges per node, sorted by callee id.
+    public let callees: [[CallEdge]]
+    /// Incoming edges per node: caller ids, sorted.
+    public let callers: [[Int32]]
+    public let index: [String: Int32]
+
+    public init(functions: [Function], callees: [[CallEdge]]) {
+        self.functions = functions
+        self.callees = callees
+        var index = [String: Int32](minimumCapacity: functions.count)
+        for (i, f) in functions.enumerated() { index[f.id] = Int32(i) }
+        self.index = index
+        var callers = [[Int32]](repeating: [], count: functions.count)
+        for (caller, edges) in callees.enumerated() {
+            for e in edges { callers[Int(e.callee)].append(Int32(caller)) }
+        }
+        self.callers = callers   // built in caller order, so already sorted
+    }
+
+    public var callCount: Int { callees.reduce(0) { $0 + $1.reduce(0) { $0 + $1.sites.count } } }
+
+    public func node(_ id: String) -> Int32? { index[id] }
+}

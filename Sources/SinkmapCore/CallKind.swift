@@ -1,0 +1,40 @@
+/// How a call site reaches its callee. Statically bound kinds are certain; the others are inferred.
+public enum CallKind: String, Codable, Sendable, CaseIterable, Comparable {
+    /// A call to a named function or a non-virtual method.
+    case direct
+    /// A constructor run by a declaration, `new`, a temporary or a member initializer.
+    case constructor
+    /// An overloaded operator: `a + b`, `obj(...)`, `a[i]`.
+    case `operator`
+    /// A virtual method called through a pointer or reference (the static target).
+    case virtual
+    /// A call through a struct field of function-pointer type (`g_ort->Run(...)` → `OrtApi::Run`).
+    case field
+    /// A call through a function-pointer variable or parameter.
+    case pointer
+    /// A name-only edge recovered where libclang could not resolve the callee (e.g. a missing header).
+    case unresolved
+
+    /// Order used to pick one representative when several call sites join the same two functions.
+    public static func < (a: CallKind, b: CallKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One call site as seen in one translation unit.
+public struct CallFact: Hashable, Codable, Sendable {
+    public var caller: String
+    public var callee: String
+    public var location: SourceLocation
+    public var kind: CallKind
+    /// The macro the call was written through, when it came from a macro expansion.
+    public var macro: String?
+
+    public init(caller: String, callee: String, location: SourceLocation, kind: CallKind, macro: String? = nil) {
+        self.caller = caller
+        self.callee = callee
+        self.location = location
+        self.kind = kind
+        self.macro = macro
+    }
+}

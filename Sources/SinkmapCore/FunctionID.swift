@@ -1,0 +1,18 @@
+/// How node identities are spelled. USRs identify external symbols across translation units; internal
+/// linkage needs the defining file too, because libclang puts only the file's basename into a static's USR.
+public enum FunctionID {
+    public static func external(usr: String) -> String { usr }
+
+    public static func `internal`(usr: String, file: String) -> String { "\(usr)@\(file)" }
+
+    /// The synthetic function running a translation unit's global and static initializers.
+    public static func initializer(file: String) -> String { "init:\(file)" }
+    public static func initializerName(file: String) -> String { "<initializer:\(file)>" }
+
+    /// A callee known only by its spelling (`llama_decode`, `OrtApi::Run`).
+    public static func unresolved(name: String) -> String { "name:\(name)" }
+
+    public static func unresolvedName(_ id: String) -> String? {
+        id.hasPrefix("name:") ? String(id.dropFirst(5)) : nil
+    }
+}

@@ -1,0 +1,23 @@
+/// Everything one translation unit contributes to the program: its functions, call sites and diagnostics.
+/// Facts from many units merge into one `CallGraph` (see `CallGraphBuilder`), in any order.
+public struct TranslationUnitFacts: Codable, Sendable {
+    /// The main file, relative to the scanned root.
+    public var file: String
+    public var functions: [FunctionFact]
+    public var calls: [CallFact]
+    public var diagnostics: [DiagnosticFact]
+    /// libclang could not produce an AST at all (crash, unreadable file): nothing was recorded.
+    public var failed: Bool
+    /// Parsed with errors: some calls may have been recovered by name (`CallKind.unresolved`).
+    public var hadErrors: Bool
+
+    public init(file: String, functions: [FunctionFact] = [], calls: [CallFact] = [],
+                diagnostics: [DiagnosticFact] = [], failed: Bool = false, hadErrors: Bool = false) {
+        self.file = file
+        self.functions = functions
+        self.calls = calls
+        self.diagnostics = diagnostics
+        self.failed = failed
+        self.hadErrors = hadErrors
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SinkmapCore
+import Yams
+
+/// Reads the YAML node tree of a `sinkmap.yml`, checking every key and value and pointing at the line of
+/// anything wrong. Unknown keys are errors: a misspelt `patern:` must not silently match nothing.
+struct ConfigurationParser {
+    let file: String
+
+    func read(_ node: Node, into config: inout Configuration) throws {
+        guard let top = node.mapping else { throw error(node, "the top level must be a mapping (keys such as 'sinks:')") }
+        for (key, value) in top {
+            switch key.string {
+            case "sinks":
+                guard let list = value.sequence else { throw error(value, "'sinks' must be a list of rules") }
+                for item in list { config.sinks.append(try sinkRule(item)) }
+            case "builtin-sinks":
+                guard let b = value.bool else { throw error(value, "'builtin-sinks' must be true or false") }
+                config.builtinSinks = b
+            default:
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks' or 'builtin-sinks')")
+            }
+        }
+        var seen: [String: Int] = [:]
+        for (i, rule) in config.sinks.enumerated() {
+            if seen[rule.id] != nil { throw ConfigurationError(file: file, message: "sink rule id '\(rule.id)' is used twice") }
+            seen[rule.id] = i
+        }
+    }
+
+    private func sinkRule(_ node: Node) throws -> SinkRule {
+        guard let map = node.mapping else { throw error(node, "each sink rule must be a mapping with 'id', 'category' and 'function' or 'pattern'") }
+        var id: String?, category: SinkCategory?, reason: String?
+        var names: [String] = [], patterns: [String] = []
+        for (key, value) in map {
+            let k = key.string ?? ""
+            switch k {
+            case "id": id = try scalar(value, k)
+            case "category":
+                let s = try scalar(value, k)
+                guard let c = SinkCategory(rawValue: s) else {
+                    let valid = SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw error(value, "unknown category '\(s)' (expected one of: \(valid))")
+                }
+                category = c
+            case "reason": reason = try scalar(value, k)
+            case "function": names.append(try scalar(value, k))
+            case "functions": names += try strings(value, k)
+            case "pattern": patterns.append(try regex(value))
+            case "patterns":
+                guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
+                for item in list { patterns.append(try regex(item)) }
+            default:
+                throw error(key, "unknown key '\(k)' in a sink rule (expected id, category, reason, function, functions, pattern, patterns)")
+            }
+        }
+        guard let id, !id.isEmpty else { throw error(node, "a sink rule needs an 'id'") }
+        guard let category else { throw error(node, "sink rule '\(id)' needs a 'category'") }
+        guard !names.isEmpty || !patterns.isEmpty else {
+            throw error(node, "sink rule '\(id)' needs a 'function' (exact qualified name) or a 'pattern' (regular expression)")
+        }
+        return SinkRule(id: id, category: category, reason: reason ?? "Project rule \(id)", names: names,
+                        patterns: patterns, origin: file)
+    }
+
+    private func regex(_ node: Node) throws -> String {
+        let p = try scalar(node, "pattern")
+        do {
+            _ = try NSRegularExpression(pattern: p)
+        } catch {
+            throw self.error(node, "'\(p)' is not a valid regular expression")
+        }
+        return p
+    }
+
+    private func scalar(_ node: Node, _ key: String) throws -> String {
+        guard let s = node.scalar?.string else { throw error(node, "'\(key)' must be a string") }
+        return s
+    }
+
+    private func strings(_ node: Node, _ key: String) throws -> [String] {
+        guard let list = node.sequence else { throw error(node, "'\(key)' must be a list of strings") }
+        return try list.map { try scalar($0, key) }
+    }
+
+    private func error(_ node: Node, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    }
+
+    static func describe(_ e: YamlError, file: String) -> ConfigurationError {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ConfigurationError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        default:
+            return ConfigurationError(file: file, message: "not valid YAML: \(e)")
+        }
+    }
+}

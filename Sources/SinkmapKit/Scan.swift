@@ -1,0 +1,102 @@
+import ClangFrontend
+import Foundation
+import PathEngine
+import SinkmapCore
+import SinkmapReport
+
+/// Runs the pipeline in order: configuration → compile jobs → parse (parallel) → call graph → sinks and entry
+/// points → paths → report. Each step is a small private method; the order matters only as written.
+public struct Scan {
+    public let options: ScanOptions
+
+    public init(options: ScanOptions) {
+        self.options = options
+    }
+
+    /// The finished report, or a `ScanError` when the scan could not start.
+    public func run() throws -> Report {
+        let started = Date()
+        let root = try resolveRoot()
+        let configuration = try loadConfiguration(root: root)
+        // Bad rules stop the run before any parsing.
+        let matcher: SinkMatcher
+        do {
+            matcher = try SinkMatcher(rules: configuration.activeSinkRules)
+        } catch {
+            throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
+                                                             message: "\(error)"))
+        }
+        var (jobs, inputDiagnostics) = try compileJobs(root: root)
+        guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
+        jobs.sort { $0.file < $1.file }
+
+        let units = parse(jobs, root: root)
+        let graph = buildGraph(units)
+        let sinks = matcher.sinks(in: graph)
+        let entries = EntryPoints.find(in: graph, sinks: sinks)
+        let found = PathEnumerator(graph: graph, sinks: sinks, entries: entries, limits: options.limits).run()
+
+        return ReportBuilder(graph: graph, rules: matcher.rules, limits: options.limits).build(
+            root: options.root, sinks: sinks, found: found, units: units, entries: entries.count,
+            extraDiagnostics: inputDiagnostics, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The root with symlinks resolved, so relative file names come out the same however it was reached.
+    private func resolveRoot() throws -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.root, isDirectory: &isDir), isDir.boolValue else {
+            throw ScanError.rootNotFound(options.root)
+        }
+        return URL(fileURLWithPath: options.root).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    private func loadConfiguration(root: String) throws -> Configuration {
+        do {
+            if let path = options.configPath { return try Configuration.load(path: path) }
+            return try Configuration.discover(root: root)
+        } catch let e as ConfigurationError {
+            throw ScanError.configuration(e)
+        }
+    }
+
+    /// A compilation database when one is given or found (root, then root/build), else a walk of the tree.
+    private func compileJobs(root: String) throws -> ([CompileJob], [DiagnosticFact]) {
+        var database: String?
+        if let file = options.compileCommandsFile {
+            database = file
+        } else if let dir = options.compileCommandsDirectory {
+            database = (dir as NSString).appendingPathComponent("compile_commands.json")
+        } else {
+            database = ["compile_commands.json", "build/compile_commands.json"]
+                .map { (root as NSString).appendingPathComponent($0) }
+                .first { FileManager.default.fileExists(atPath: $0) }
+        }
+        if let database {
+            do {
+                let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"])
+                let diagnostics = db.skipped.map {
+                    DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .warning, message: $0)
+                }
+                return (db.jobs, diagnostics)
+            } catch let e as FrontendError {
+                throw ScanError.input(e.description)
+            }
+        }
+        let (jobs, unreadable) = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"]).jobs()
+        let diagnostics = unreadable.map {
+            DiagnosticFact(file: $0, severity: .warning, message: "folder could not be read; its files were not scanned")
+        }
+        return (jobs, diagnostics)
+    }
+
+    private func parse(_ jobs: [CompileJob], root: String) -> [TranslationUnitFacts] {
+        let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        return ParallelIndexer(root: root, workers: workers).run(jobs, progress: options.progress)
+    }
+
+    private func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {
+        var builder = CallGraphBuilder()
+        for unit in units { builder.add(unit) }
+        return builder.build()
+    }
+}

@@ -1,0 +1,42 @@
+import PathEngine
+
+/// Everything a scan needs to know, independent of how it was asked for (CLI, tests, benchmarks).
+public struct ScanOptions: Sendable {
+    /// The tree to scan; report paths are relative to it.
+    public var root: String
+    /// `-p DIR`: a folder holding compile_commands.json.
+    public var compileCommandsDirectory: String?
+    /// `--compile-commands FILE`.
+    public var compileCommandsFile: String?
+    /// Extra compiler arguments for every translation unit (`--extra-arg`).
+    public var extraArguments: [String] = []
+    /// `--config FILE`; nil looks for sinkmap.yml at the root.
+    public var configPath: String?
+    public var limits = PathLimits()
+    public var jobs: Int
+    /// Called after each translation unit: (done, total, file).
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
+
+    public init(root: String, jobs: Int = 0) {
+        self.root = root
+        self.jobs = jobs
+    }
+}
+
+/// Why a scan could not start. Per-file problems are never errors: they are diagnostics in the report.
+public enum ScanError: Error, CustomStringConvertible, Equatable {
+    case rootNotFound(String)
+    case noTranslationUnits(String)
+    case input(String)
+    case configuration(ConfigurationError)
+
+    public var description: String {
+        switch self {
+        case .rootNotFound(let p): return "\(p): no such directory"
+        case .noTranslationUnits(let p):
+            return "\(p): no C, C++ or Objective-C source files found (looked for .c .cc .cpp .cxx .c++ .m .mm, skipping build folders); point sinkmap at a source tree or pass --compile-commands"
+        case .input(let message): return message
+        case .configuration(let e): return e.description
+        }
+    }
+}

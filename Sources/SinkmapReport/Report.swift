@@ -1,0 +1,82 @@
+/// The canonical result of a scan: the JSON contract every output format renders from.
+/// Later versions only add fields; `schema` names the contract version.
+public struct Report: Codable, Equatable, Sendable {
+    public static let schemaVersion = "sinkmap/v1"
+
+    /// Contract version, `sinkmap/v1`.
+    public var schema: String
+    public var tool: Tool
+    /// The scanned root as given on the command line (files in the report are relative to it).
+    public var root: String
+    /// Every sink function called somewhere in the program, reached from an entry point or not.
+    public var sinks: [Sink]
+    /// Every listed path, sorted by sink rule, sink, entry point and frames.
+    public var paths: [Path]
+    /// Per sink function: how many paths exist and how many are listed.
+    public var pathCounts: [PathCount]
+    /// What could not be read or parsed, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+    /// The limits the paths were enumerated under.
+    public var limits: Limits
+    public var stats: Stats
+
+    public init(tool: Tool, root: String, sinks: [Sink], paths: [Path], pathCounts: [PathCount],
+                diagnostics: [Diagnostic], limits: Limits, stats: Stats) {
+        self.schema = Report.schemaVersion
+        self.tool = tool
+        self.root = root
+        self.sinks = sinks
+        self.paths = paths
+        self.pathCounts = pathCounts
+        self.diagnostics = diagnostics
+        self.limits = limits
+        self.stats = stats
+    }
+
+    public struct Tool: Codable, Equatable, Sendable {
+        public var name: String
+        public var version: String
+        public init(name: String = "sinkmap", version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    public struct Limits: Codable, Equatable, Sendable {
+        /// Paths listed per sink function.
+        public var maxPaths: Int
+        /// Calls per path.
+        public var maxDepth: Int
+        public init(maxPaths: Int, maxDepth: Int) {
+            self.maxPaths = maxPaths
+            self.maxDepth = maxDepth
+        }
+    }
+
+    public struct Stats: Codable, Equatable, Sendable {
+        /// Translation units parsed.
+        public var translationUnits: Int
+        /// Translation units libclang could not parse at all.
+        public var failedTranslationUnits: Int
+        /// Translation units parsed with errors (calls recovered by name).
+        public var translationUnitsWithErrors: Int
+        /// Nodes of the call graph.
+        public var functions: Int
+        /// Call sites in the call graph.
+        public var calls: Int
+        /// Entry points found.
+        public var entryPoints: Int
+        /// Wall-clock time of the scan; the only field that differs between identical runs.
+        public var seconds: Double
+        public init(translationUnits: Int, failedTranslationUnits: Int, translationUnitsWithErrors: Int,
+                    functions: Int, calls: Int, entryPoints: Int, seconds: Double) {
+            self.translationUnits = translationUnits
+            self.failedTranslationUnits = failedTranslationUnits
+            self.translationUnitsWithErrors = translationUnitsWithErrors
+            self.functions = functions
+            self.calls = calls
+            self.entryPoints = entryPoints
+            self.seconds = seconds
+        }
+    }
+}

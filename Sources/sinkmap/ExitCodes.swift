@@ -1,0 +1,19 @@
+/// Every exit code sinkmap uses; the README's table is generated from the same list by hand — keep both in step.
+enum ExitCodes {
+    /// The command did what was asked (a scan completed, with or without paths).
+    static let success: Int32 = 0
+    /// `check`: a path is not in the baseline (reserved for the CI gate).
+    static let newPaths: Int32 = 1
+    /// Bad command line: unknown flag, missing value, conflicting options.
+    static let usage: Int32 = 2
+    /// A `sinkmap.yml` (or a baseline) that cannot be used.
+    static let configuration: Int32 = 3
+    /// The input cannot be scanned: the path does not exist, no sources, unreadable compile database.
+    static let input: Int32 = 4
+    /// `--strict`: the scan completed but some translation units had errors.
+    static let diagnostics: Int32 = 5
+    /// An output file could not be written.
+    static let output: Int32 = 6
+    /// A bug in sinkmap.
+    static let internalError: Int32 = 70
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SinkmapKit
+
+@main
+struct SinkmapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sinkmap",
+        abstract: "Find every call path from entry points to LLM/ML calls in a C/C++ code base.",
+        discussion: """
+        sinkmap reads a source tree through libclang, builds the whole-program call graph and lists every call \
+        path from an entry point (main, initializers, functions nothing calls) to a sink: model loading, \
+        inference, tokenization, prompt templating, hosted-LLM calls, plugin loading. It only reads files: it \
+        never runs the scanned project's build, compilers or code.
+
+        Examples:
+          sinkmap scan                                  scan the current folder, text on the terminal
+          sinkmap scan ~/src/llama.cpp -p build         use build/compile_commands.json
+          sinkmap scan . --format json --output paths.json
+          sinkmap sinks                                 list the active sink rules
+
+        Exit codes: 0 done, 2 usage error, 3 bad configuration, 4 bad input, 5 --strict with parse errors, \
+        6 output not written, 70 internal error.
+        """,
+        version: SinkmapVersion.current,
+        subcommands: [ScanCommand.self, SinksCommand.self],
+        defaultSubcommand: nil
+    )
+
+    /// ArgumentParser's own exit codes are remapped so every failure class has one documented code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("sinkmap: error: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)   // --help, --version
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if code.rawValue == ExitCode.validationFailure.rawValue || error is ValidationError || code.rawValue == 64 {
+                Foundation.exit(ExitCodes.usage)
+            }
+            Foundation.exit(code.rawValue == 1 ? ExitCodes.usage : code.rawValue)
+        }
+    }
+}
+
+/// An error that already knows its message and exit code.
+struct Failure: Error {
+    var message: String
+    var code: Int32
+}
