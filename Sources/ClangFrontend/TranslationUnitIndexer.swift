@@ -24,7 +24,7 @@ public final class TranslationUnitIndexer {
         var facts = TranslationUnitFacts(file: shown)
         var arguments = job.arguments
         // libclang resolves relative paths against the process, not the entry's directory.
-        arguments += ["-working-directory", job.directory]
+        arguments += ["-ferror-limit=0", "-working-directory", job.directory]
 
         var unit: CXTranslationUnit?
         let options = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue

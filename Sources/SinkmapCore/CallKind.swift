@@ -15,7 +15,7 @@ public enum CallKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// A name-only edge recovered where libclang could not resolve the callee (e.g. a missing header).
     case unresolved
 
-    /// Order used to pick one representative when several call sites join the same two functions.
+    /// Tie-break between call sites at the same location (the earliest site represents an edge).
     public static func < (a: CallKind, b: CallKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
