@@ -1,23 +1,37 @@
 import CClang
 import SinkmapCore
 
-/// Walks one parsed translation unit and records every function definition and call site in it.
-/// One `visit…` method per form (clang's CallGraph does the same): definitions open a context, file-scope
-/// variables open the unit's initializer context, and calls are recorded against the innermost context.
+/// Walks one parsed translation unit and records every function definition and call site in it, plus what
+/// indirect calls need resolving later (overrides, stored function addresses, template instantiations).
+/// One `visit…` method per form (clang's CallGraph does the same): definitions, lambdas and blocks open a
+/// context, file-scope variables open the unit's initializer context, and calls are recorded against the
+/// innermost context.
 final class CallSiteVisitor {
-    private let tu: CXTranslationUnit
-    private let mainFile: String
-    private let paths: PathResolver
-    private let naming: CursorNaming
-    private(set) var functions: [String: FunctionFact] = [:]
-    private(set) var calls: [CallFact] = []
+    let tu: CXTranslationUnit
+    let mainFile: String
+    let paths: PathResolver
+    let naming: CursorNaming
+    var facts: TranslationUnitFacts
+    var functions: [String: FunctionFact] = [:]
     /// Function definitions with their body extents, for name recovery in units that had errors.
-    private(set) var definitions: [(id: String, extent: CXSourceRange)] = []
+    var definitions: [(id: String, extent: CXSourceRange)] = []
     /// Raw (file, offset) of every callee name already resolved through the AST.
-    private(set) var resolvedNameOffsets: Set<FileOffset> = []
+    var resolvedNameOffsets: Set<FileOffset> = []
+    var lambdaCounts: [String: Int] = [:]
+    var destructorCache: [String: CXCursor?] = [:]
 
-    private struct Frame { var cursor: CXCursor; var context: String? }
-    private var stack: [Frame] = []
+    /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
+    /// child bookkeeping lets a function reference know where its address is going.
+    struct Frame {
+        var cursor: CXCursor
+        var kind: CXCursorKind
+        var context: String?
+        var index: Int
+        var childCount = 0
+        var firstChild: CXCursor?
+        var lastMemberRef: CXCursor?
+    }
+    var stack: [Frame] = []
 
     struct FileOffset: Hashable { var file: String; var offset: Int }
 
@@ -26,11 +40,12 @@ final class CallSiteVisitor {
         self.mainFile = mainFile
         self.paths = paths
         self.naming = naming
+        self.facts = TranslationUnitFacts(file: mainFile)
     }
 
     func run() {
         let root = clang_getTranslationUnitCursor(tu)
-        stack = [Frame(cursor: root, context: nil)]
+        stack = [Frame(cursor: root, kind: CXCursor_TranslationUnit, context: nil, index: 0)]
         let me = Unmanaged.passRetained(self)
         defer { me.release() }
         _ = clang_visitChildren(root, { cursor, parent, data in
@@ -42,20 +57,50 @@ final class CallSiteVisitor {
         while stack.count > 1, clang_equalCursors(stack[stack.count - 1].cursor, parent) == 0 {
             stack.removeLast()
         }
+        let kind = cursor.kind
+        let top = stack.count - 1
+        let index = stack[top].childCount
+        stack[top].childCount += 1
+        if index == 0 { stack[top].firstChild = cursor }
+        if kind == CXCursor_MemberRef { stack[top].lastMemberRef = cursor }
+
         // Code in system headers is not the project's: its bodies are never walked.
         if cursor.location.isInSystemHeader { return CXChildVisit_Continue }
-        var context = stack.last?.context
-        let kind = cursor.kind
+        var context = stack[top].context
 
-        if CursorNaming.isFunctionLike(kind) {
+        switch kind {
+        case CXCursor_FunctionDecl, CXCursor_CXXMethod, CXCursor_Constructor, CXCursor_Destructor,
+             CXCursor_ConversionFunction, CXCursor_FunctionTemplate:
+            if kind == CXCursor_CXXMethod || kind == CXCursor_Destructor { visitMethodDeclaration(cursor) }
             if cursor.isDefinition { context = visitFunctionDefinition(cursor) }
-        } else if kind == CXCursor_VarDecl, context == nil {
-            context = visitFileScopeVariable(cursor)
-        } else if kind == CXCursor_CallExpr, let caller = context {
-            visitCall(cursor, caller: caller)
+        case CXCursor_VarDecl:
+            if context == nil {
+                context = FunctionID.initializer(file: mainFile)
+            } else if let caller = context {
+                visitLocalVariable(cursor, caller: caller)
+            }
+        case CXCursor_LambdaExpr, CXCursor_BlockExpr:
+            if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller) }
+        case CXCursor_CallExpr:
+            if let caller = context { visitCall(cursor, caller: caller) }
+        case CXCursor_CXXDeleteExpr:
+            if let caller = context { visitDelete(cursor, caller: caller) }
+        case CXCursor_DeclRefExpr, CXCursor_MemberRefExpr:
+            visitReference(cursor, index: index)
+        case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
+            if context == nil { visitAlias(cursor) }
+        default:
+            break
         }
-        stack.append(Frame(cursor: cursor, context: context))
+        stack.append(Frame(cursor: cursor, kind: kind, context: context, index: index))
         return CXChildVisit_Recurse
+    }
+
+    /// The facts gathered, sorted where order is free.
+    func finish() -> TranslationUnitFacts {
+        var f = facts
+        f.functions = functions.values.sorted { $0.id < $1.id }
+        return f
     }
 
     // MARK: - Definitions
@@ -67,128 +112,39 @@ final class CallSiteVisitor {
         return fact.id
     }
 
-    /// Global and static-member initializers run before `main`: calls in them belong to the unit's initializer.
-    private func visitFileScopeVariable(_ cursor: CXCursor) -> String? {
-        let id = FunctionID.initializer(file: mainFile)
-        return id
+    /// Records which base methods a virtual method overrides (for class-hierarchy analysis).
+    private func visitMethodDeclaration(_ cursor: CXCursor) {
+        guard clang_CXXMethod_isVirtual(cursor) != 0 else { return }
+        var overridden: UnsafeMutablePointer<CXCursor>?
+        var count: UInt32 = 0
+        clang_getOverriddenCursors(cursor, &overridden, &count)
+        guard let overridden, count > 0 else { return }
+        defer { clang_disposeOverriddenCursors(overridden) }
+        guard let method = remember(cursor) else { return }
+        for i in 0..<Int(count) {
+            if let base = remember(overridden[i]) {
+                facts.overrides.append(OverrideFact(method: method.id, overridden: base.id))
+            }
+        }
     }
 
-    private func ensureInitializer(_ id: String) {
-        guard functions[id] == nil else { return }
+    func ensureInitializer(_ id: String) {
+        guard id.hasPrefix("init:"), functions[id] == nil else { return }
         functions[id] = FunctionFact(id: id, name: FunctionID.initializerName(file: mainFile), kind: .initializer,
                                      linkage: .none, location: SourceLocation(file: mainFile, line: 1, column: 1),
                                      isDefinition: true)
     }
 
-    // MARK: - Calls
-
-    private func visitCall(_ call: CXCursor, caller: String) {
-        if caller.hasPrefix("init:") { ensureInitializer(caller) }
-        let calleeExpr = call.firstChild
-        let nameCursor = calleeExpr.map(Self.unwrapCallee) ?? call
-        let site = callSiteLocation(call, nameCursor: nameCursor)
-        guard let site else { return }
-
-        let referenced = clang_getCursorReferenced(call)
-        if referenced.isNull {
-            visitUnresolvedCall(call, calleeExpr: nameCursor, caller: caller, site: site)
-            return
+    /// Records a function this unit refers to (declaration or definition) and returns its fact.
+    @discardableResult
+    func remember(_ cursor: CXCursor) -> FunctionFact? {
+        guard let fact = functionFact(cursor, isDefinition: false) else { return nil }
+        if let existing = functions[fact.id] {
+            if existing.signature == nil && fact.signature != nil { functions[fact.id]?.signature = fact.signature }
+        } else {
+            functions[fact.id] = fact
         }
-        var target = referenced
-        // Calls to template specializations are edges to the template: it owns the body that was written.
-        let primary = clang_getSpecializedCursorTemplate(target)
-        if !primary.isNull, CursorNaming.isFunctionLike(primary.kind) { target = primary }
-
-        let kind: CallKind
-        switch target.kind {
-        case CXCursor_FieldDecl:
-            kind = .field
-        case CXCursor_VarDecl, CXCursor_ParmDecl:
-            kind = .pointer
-        case CXCursor_Constructor:
-            kind = .constructor
-        case CXCursor_CXXMethod where clang_CXXMethod_isVirtual(target) != 0 && nameCursor.kind == CXCursor_MemberRefExpr:
-            kind = .virtual
-        default:
-            guard CursorNaming.isFunctionLike(target.kind) else {
-                visitUnresolvedCall(call, calleeExpr: nameCursor, caller: caller, site: site)
-                return
-            }
-            kind = Self.isOperatorName(target.spelling) ? .operator : .direct
-        }
-        // A C call to an undeclared function gets an implicit declaration at the call itself: that is a name,
-        // not a resolution.
-        if target.kind == CXCursor_FunctionDecl, isImplicitDeclaration(target, within: call) {
-            record(caller: caller, calleeName: target.spelling, site: site, kind: .unresolved)
-            return
-        }
-        guard let fact = functionFact(target, isDefinition: false) else { return }
-        if functions[fact.id] == nil { functions[fact.id] = fact }
-        calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind, macro: site.macro))
-    }
-
-    /// No declaration behind the call (dependent code, or recovery after an error): keep the spelled name.
-    private func visitUnresolvedCall(_ call: CXCursor, calleeExpr: CXCursor, caller: String, site: Site) {
-        var name = ""
-        if calleeExpr.kind == CXCursor_OverloadedDeclRef, clang_getNumOverloadedDecls(calleeExpr) > 0 {
-            name = naming.qualifiedName(clang_getOverloadedDecl(calleeExpr, 0))
-        }
-        if name.isEmpty { name = call.spelling }
-        if name.isEmpty { name = calleeExpr.spelling }
-        guard !name.isEmpty, Self.isIdentifierLike(name) else { return }
-        record(caller: caller, calleeName: name, site: site, kind: .unresolved)
-    }
-
-    func record(caller: String, calleeName: String, site: Site, kind: CallKind) {
-        let id = FunctionID.unresolved(name: calleeName)
-        if functions[id] == nil {
-            functions[id] = FunctionFact(id: id, name: calleeName, kind: .unresolved, linkage: .none,
-                                         location: nil, isDefinition: false)
-        }
-        calls.append(CallFact(caller: caller, callee: id, location: site.location, kind: kind, macro: site.macro))
-    }
-
-    struct Site {
-        var location: SourceLocation
-        var macro: String?
-    }
-
-    /// Where the call is written: the callee's name (member name for `a->f()`), at the macro's use site when
-    /// the call came from a macro expansion.
-    private func callSiteLocation(_ call: CXCursor, nameCursor: CXCursor) -> Site? {
-        let loc = (nameCursor.kind == CXCursor_MemberRefExpr || nameCursor.kind == CXCursor_DeclRefExpr
-                   || nameCursor.kind == CXCursor_OverloadedDeclRef) ? nameCursor.location : call.location
-        guard let expansion = loc.expansion else { return nil }
-        var macro: String?
-        if let spelling = loc.spelling, spelling.path != expansion.path || spelling.offset != expansion.offset {
-            macro = tokenSpelling(at: loc)
-        }
-        resolvedNameOffsets.insert(FileOffset(file: expansion.path, offset: expansion.offset))
-        return Site(location: SourceLocation(file: paths.display(expansion.path), line: expansion.line,
-                                             column: expansion.column), macro: macro)
-    }
-
-    /// The macro name at a macro-expanded location: the first token at its expansion point.
-    private func tokenSpelling(at loc: CXSourceLocation) -> String? {
-        var file: CXFile?
-        var line: UInt32 = 0, column: UInt32 = 0, offset: UInt32 = 0
-        clang_getExpansionLocation(loc, &file, &line, &column, &offset)
-        guard let file else { return nil }
-        let start = clang_getLocationForOffset(tu, file, offset)
-        let range = clang_getRange(start, start)
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(tu, range, &tokens, &count)
-        defer { if let tokens { clang_disposeTokens(tu, tokens, count) } }
-        guard let tokens, count > 0 else { return nil }
-        let s = clang_getTokenSpelling(tu, tokens[0]).consume()
-        return s.isEmpty ? nil : s
-    }
-
-    private func isImplicitDeclaration(_ decl: CXCursor, within call: CXCursor) -> Bool {
-        guard let d = decl.location.expansion, let start = clang_getRangeStart(call.extent).expansion,
-              let end = clang_getRangeEnd(call.extent).expansion else { return false }
-        return d.path == start.path && d.offset >= start.offset && d.offset <= end.offset
+        return functions[fact.id]
     }
 
     // MARK: - Facts
@@ -199,8 +155,8 @@ final class CallSiteVisitor {
         guard let where_ = declaration.location.expansion else { return nil }
         let file = paths.display(where_.path)
         let location = SourceLocation(file: file, line: where_.line, column: where_.column)
-        let name = naming.qualifiedName(cursor)
         let kind = CursorNaming.functionKind(cursor)
+        var name = naming.qualifiedName(cursor)
         var linkage = CursorNaming.linkage(cursor)
         let id: String
         switch kind {
@@ -208,7 +164,11 @@ final class CallSiteVisitor {
             linkage = .none
             id = usr.isEmpty ? FunctionID.unresolved(name: name) : usr
         case .variable:
-            if linkage == .external { id = usr } else { id = FunctionID.internal(usr: usr, file: file) }
+            id = variableID(cursor, file: file)
+            if cursor.kind == CXCursor_ParmDecl {
+                let owner = cursor.semanticParent
+                name = naming.qualifiedName(owner) + "::" + cursor.spelling
+            }
             linkage = .none
         default:
             guard !usr.isEmpty else { return nil }
@@ -216,33 +176,49 @@ final class CallSiteVisitor {
         }
         return FunctionFact(id: id, name: name, kind: kind, linkage: linkage, location: location,
                             isDefinition: isDefinition || declaration.isDefinition,
-                            isSystem: declaration.location.isInSystemHeader)
+                            isSystem: declaration.location.isInSystemHeader, signature: Self.signature(cursor))
+    }
+
+    /// Identity of a function-pointer variable: parameters by owner and position (so a prototype's and a
+    /// definition's parameter agree), globals by USR, locals by USR and file.
+    func variableID(_ cursor: CXCursor, file: String) -> String {
+        if cursor.kind == CXCursor_ParmDecl {
+            let owner = cursor.semanticParent
+            if CursorNaming.isFunctionLike(owner.kind), let ownerID = functionFact(owner, isDefinition: false)?.id {
+                let n = clang_Cursor_getNumArguments(owner)
+                var position = -1
+                if n > 0 {
+                    for i in 0..<n where clang_equalCursors(clang_Cursor_getArgument(owner, UInt32(i)), cursor) != 0 {
+                        position = Int(i)
+                    }
+                }
+                if position < 0 { position = Int(n) + abs(cursor.spelling.hashValue % 1000) }
+                return FunctionID.parameter(function: ownerID, index: position)
+            }
+        }
+        let usr = cursor.usr
+        if clang_getCursorLinkage(cursor) == CXLinkage_External, !usr.isEmpty { return usr }
+        return FunctionID.internal(usr: usr.isEmpty ? "var:\(cursor.spelling)" : usr, file: file)
+    }
+
+    /// Canonical function type of a function, or of the function a pointer-typed variable or field points to.
+    static func signature(_ cursor: CXCursor) -> String? {
+        var type = clang_getCanonicalType(clang_getCursorType(cursor))
+        switch cursor.kind {
+        case CXCursor_FieldDecl, CXCursor_VarDecl, CXCursor_ParmDecl:
+            guard type.kind == CXType_Pointer else { return nil }
+            type = clang_getCanonicalType(clang_getPointeeType(type))
+        default:
+            break
+        }
+        guard type.kind == CXType_FunctionProto || type.kind == CXType_FunctionNoProto else { return nil }
+        return clang_getTypeSpelling(type).consume()
     }
 
     /// The definition when this unit has it, else the canonical declaration.
-    private static func bestDeclaration(_ cursor: CXCursor) -> CXCursor {
+    static func bestDeclaration(_ cursor: CXCursor) -> CXCursor {
         let def = clang_getCursorDefinition(cursor)
         if !def.isNull { return def }
         return clang_getCanonicalCursor(cursor)
-    }
-
-    /// The callee expression under implicit casts and parentheses.
-    private static func unwrapCallee(_ cursor: CXCursor) -> CXCursor {
-        var c = cursor
-        var depth = 0
-        while (c.kind == CXCursor_UnexposedExpr || c.kind == CXCursor_ParenExpr), depth < 8, let inner = c.firstChild {
-            c = inner
-            depth += 1
-        }
-        return c
-    }
-
-    static func isOperatorName(_ s: String) -> Bool {
-        guard s.hasPrefix("operator"), let next = s.dropFirst(8).first else { return false }
-        return !(next.isLetter || next.isNumber || next == "_")
-    }
-
-    static func isIdentifierLike(_ s: String) -> Bool {
-        s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" || $0 == "~" }
     }
 }

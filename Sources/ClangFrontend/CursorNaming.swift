@@ -1,4 +1,5 @@
 import CClang
+import Foundation
 import SinkmapCore
 
 /// Names and identities of declarations, as the report spells them. Caches per USR: a translation unit
@@ -19,8 +20,11 @@ final class CursorNaming {
             case CXCursor_LinkageSpec:
                 break
             case CXCursor_Namespace:
-                let s = parent.spelling
-                parts.append(s.isEmpty ? "(anonymous namespace)" : s)
+                // Inline namespaces (`cv::dnn::dnn4_v20220524`, `std::__1`) are versioning, not names users write.
+                if clang_Cursor_isInlineNamespace(parent) == 0 {
+                    let s = parent.spelling
+                    parts.append(s.isEmpty ? "(anonymous namespace)" : s)
+                }
             case CXCursor_ClassDecl, CXCursor_StructDecl, CXCursor_UnionDecl, CXCursor_ClassTemplate,
                  CXCursor_ClassTemplatePartialSpecialization, CXCursor_EnumDecl:
                 parts.append(ownName(parent))
@@ -55,6 +59,25 @@ final class CursorNaming {
         }
         // Class template specializations spell their arguments; the report names the template.
         if let angle = s.firstIndex(of: "<"), !s.hasPrefix("operator") { s = String(s[..<angle]) }
+        return s
+    }
+
+    /// The class of a lambda's closure object (its `operator()` is the lambda, already a node of its own).
+    static func isClosureClass(_ cursor: CXCursor) -> Bool {
+        guard cursor.kind == CXCursor_ClassDecl || cursor.kind == CXCursor_StructDecl else { return false }
+        let s = cursor.spelling
+        return s.isEmpty || s.contains("lambda at") || s.contains("(lambda")
+    }
+
+    /// `const ns::Type<int> &` → `ns::Type`: the class name as written, without qualifiers or arguments.
+    static func stripTypeSpelling(_ spelling: String) -> String {
+        var s = spelling
+        for prefix in ["const ", "volatile ", "struct ", "class ", "union ", "enum "] {
+            while s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
+        }
+        if let angle = s.firstIndex(of: "<") { s = String(s[..<angle]) }
+        s = s.replacingOccurrences(of: " const", with: "").replacingOccurrences(of: "&", with: "")
+            .replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
         return s
     }
 

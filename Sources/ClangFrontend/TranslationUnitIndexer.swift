@@ -45,9 +45,16 @@ public final class TranslationUnitIndexer {
             let main = clang_getFile(unit, job.file)
             UnresolvedCallRecovery(tu: unit, paths: paths).recover(into: visitor, mainFile: main)
         }
-        facts.functions = visitor.functions.values.sorted { $0.id < $1.id }
-        facts.calls = visitor.calls
-        return facts
+        var result = visitor.finish()
+        result.diagnostics = facts.diagnostics
+        result.hadErrors = facts.hadErrors
+        // A developer aid: the raw facts of every unit, to see what the front-end recorded.
+        if ProcessInfo.processInfo.environment["SINKMAP_DEBUG_FACTS"] == "1" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            if let data = try? encoder.encode(result) { FileHandle.standardError.write(data + Data("\n".utf8)) }
+        }
+        return result
     }
 
     private func collectDiagnostics(_ unit: CXTranslationUnit, into facts: inout TranslationUnitFacts) {

@@ -87,7 +87,13 @@ public struct PathEnumerator {
             }
             // Another sink ends the walk: it is reported on its own.
             if sinks[Int(node)] != nil { return }
-            if stack.count >= limits.maxDepth { hitDepth = true; return }
+            if stack.count >= limits.maxDepth {
+                // Only a cut if a callee could still have led to the sink.
+                if graph.callees[Int(node)].contains(where: { inSlice[Int($0.callee)] && !onPath[Int($0.callee)] && $0.callee != node }) {
+                    hitDepth = true
+                }
+                return
+            }
             onPath[Int(node)] = true
             stack.append(node)
             for edge in graph.callees[Int(node)] where inSlice[Int(edge.callee)] && !onPath[Int(edge.callee)] {

@@ -37,13 +37,32 @@ public struct SinkMatcher {
         return best
     }
 
-    /// Rule index per node; nil where the node is not a sink. Lambdas, initializers and variables never are.
+    /// Rule index per node; nil where the node is not a sink. Lambdas, blocks, initializers and variables
+    /// never are. A node matches by its qualified name or any name a call wrote it as (the receiver's static
+    /// type), each also read through the program's namespace and type aliases — and rules are read through
+    /// them too, so `torch::jit::script::Module::forward` finds `torch::jit::Module::forward`.
     public func sinks(in graph: CallGraph) -> [Int?] {
-        graph.functions.map { f in
-            switch f.kind {
-            case .initializer, .lambda, .variable: return nil
-            default: return match(f.name)
+        let aliases = graph.nameAliases
+        var canonicalExact: [String: Int] = [:]
+        if !aliases.isEmpty {
+            for (name, rule) in exact {
+                let c = aliases.canonical(name)
+                if c != name, canonicalExact[c].map({ rule < $0 }) ?? true { canonicalExact[c] = rule }
             }
+        }
+        return graph.functions.map { f in
+            switch f.kind {
+            case .initializer, .lambda, .block, .variable: return nil
+            default: break
+            }
+            var names = [f.name] + f.aliases
+            if !aliases.isEmpty { names += names.map(aliases.canonical) }
+            var best: Int?
+            for n in names {
+                let hit = [match(n), canonicalExact[n]].compactMap { $0 }.min()
+                if let hit, best.map({ hit < $0 }) ?? true { best = hit }
+            }
+            return best
         }
     }
 }

@@ -7,6 +7,9 @@ public struct Function: Hashable, Codable, Sendable {
     public var location: SourceLocation?
     public var isDefinition: Bool
     public var isSystem: Bool
+    public var signature: String?
+    /// Other names calls used for it (`Ort::Session::Run` for `Ort::detail::SessionImpl::Run`), sorted.
+    public var aliases: [String] = []
 
     public init(_ fact: FunctionFact) {
         id = fact.id
@@ -16,6 +19,7 @@ public struct Function: Hashable, Codable, Sendable {
         location = fact.location
         isDefinition = fact.isDefinition
         isSystem = fact.isSystem
+        signature = fact.signature
     }
 
     /// The name shown to users; internal-linkage functions carry their file so same-named statics differ.
@@ -48,9 +52,12 @@ public struct CallGraph: Sendable {
     /// Incoming edges per node: caller ids, sorted.
     public let callers: [[Int32]]
     public let index: [String: Int32]
+    /// Name prefixes that mean others (`torch::jit::script::Module` → `torch::jit::Module`).
+    public let nameAliases: NameAliases
 
-    public init(functions: [Function], callees: [[CallEdge]]) {
+    public init(functions: [Function], callees: [[CallEdge]], nameAliases: NameAliases = NameAliases()) {
         self.functions = functions
+        self.nameAliases = nameAliases
         self.callees = callees
         var index = [String: Int32](minimumCapacity: functions.count)
         for (i, f) in functions.enumerated() { index[f.id] = Int32(i) }

@@ -1,38 +1,70 @@
-/// Merges the facts of many translation units into one `CallGraph`. Input order does not matter: functions
-/// are deduplicated by id and call sites by (caller, callee, location), then everything is sorted.
+/// Merges the facts of many translation units into one `CallGraph`, then resolves what the syntax alone does
+/// not say: virtual calls to every override, calls through function pointers to the functions stored there,
+/// dependent calls in templates to the instantiations used. Input order does not matter: everything is
+/// deduplicated and sorted.
 public struct CallGraphBuilder {
     private var functions: [String: FunctionFact] = [:]
     private var calls: Set<CallFact> = []
+    private var overrides: Set<OverrideFact> = []
+    private var stores: Set<AddressStoreFact> = []
+    private var aliases: Set<NameAliasFact> = []
+    private var instantiations: Set<InstantiationFact> = []
+    private var dependentCalls: Set<DependentCallFact> = []
 
     public init() {}
 
     public mutating func add(_ unit: TranslationUnitFacts) {
         for f in unit.functions { add(f) }
         calls.formUnion(unit.calls)
+        overrides.formUnion(unit.overrides)
+        stores.formUnion(unit.addressStores)
+        aliases.formUnion(unit.aliases)
+        instantiations.formUnion(unit.instantiations)
+        dependentCalls.formUnion(unit.dependentCalls)
     }
 
     public mutating func add(_ fact: FunctionFact) {
         guard let existing = functions[fact.id] else { functions[fact.id] = fact; return }
         // A definition beats a declaration; among equals the smallest location wins so the result is stable.
+        var best = existing
         if fact.isDefinition && !existing.isDefinition {
-            functions[fact.id] = fact
-        } else if fact.isDefinition == existing.isDefinition,
-                  let a = fact.location, let b = existing.location, a < b {
-            functions[fact.id] = fact
+            best = fact
+        } else if fact.isDefinition == existing.isDefinition, let a = fact.location, let b = existing.location, a < b {
+            best = fact
         }
+        if best.signature == nil { best.signature = fact.signature ?? existing.signature }
+        functions[fact.id] = best
     }
 
     public mutating func add(_ call: CallFact) { calls.insert(call) }
+    public mutating func add(_ fact: OverrideFact) { overrides.insert(fact) }
+    public mutating func add(_ fact: AddressStoreFact) { stores.insert(fact) }
 
     public func build() -> CallGraph {
-        // Every callee or caller that was never declared (recovered names) still becomes a node.
         var all = functions
-        for c in calls {
-            for id in [c.caller, c.callee] where all[id] == nil {
+        func ensure(_ id: String) {
+            if all[id] == nil {
                 all[id] = FunctionFact(id: id, name: FunctionID.unresolvedName(id) ?? id, kind: .unresolved,
                                        linkage: .none, location: nil, isDefinition: false)
             }
         }
+        for c in calls { ensure(c.caller); ensure(c.callee) }
+        for d in dependentCalls { ensure(d.caller) }
+        let resolved = Resolution(functions: all, overrides: overrides, stores: stores,
+                                  instantiations: instantiations)
+        var allCalls = Array(calls)
+        for d in dependentCalls.sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) }) {
+            let targets = resolved.templateTargets(d)
+            if targets.isEmpty {
+                let id = FunctionID.unresolved(name: d.member)
+                ensure(id)
+                allCalls.append(CallFact(caller: d.caller, callee: id, location: d.location, kind: .unresolved, macro: d.macro))
+            }
+            for t in targets {
+                allCalls.append(CallFact(caller: d.caller, callee: t, location: d.location, kind: .template, macro: d.macro))
+            }
+        }
+
         let sorted = all.values.sorted { $0.id < $1.id }
         var index = [String: Int32](minimumCapacity: sorted.count)
         for (i, f) in sorted.enumerated() { index[f.id] = Int32(i) }
@@ -42,7 +74,7 @@ public struct CallGraphBuilder {
         for (i, f) in sorted.enumerated() where f.isDefinition && f.linkage == .external {
             definedByName[f.name, default: []].append(Int32(i))
         }
-        func target(_ id: String) -> Int32 {
+        func node(_ id: String) -> Int32 {
             let i = index[id]!
             let f = sorted[Int(i)]
             if f.kind == .unresolved, let hits = definedByName[f.name], hits.count == 1 { return hits[0] }
@@ -50,18 +82,39 @@ public struct CallGraphBuilder {
         }
 
         var edges = [[Int32: [CallSite]]](repeating: [:], count: sorted.count)
-        for c in calls {
-            let from = index[c.caller]!
-            let to = target(c.callee)
-            edges[Int(from)][to, default: []].append(CallSite(location: c.location, kind: c.kind, macro: c.macro))
+        var aliasesByNode = [Set<String>](repeating: [], count: sorted.count)
+        func addEdge(_ from: String, _ to: String, _ c: CallFact, _ kind: CallKind) {
+            guard let toIndex = index[to] else { return }
+            let target = sorted[Int(toIndex)].kind == .unresolved ? node(to) : toIndex
+            edges[Int(index[from]!)][target, default: []].append(CallSite(location: c.location, kind: kind, macro: c.macro))
+        }
+        for c in allCalls {
+            if let written = c.writtenAs, let i = index[c.callee] { aliasesByNode[Int(i)].insert(written) }
+            switch c.kind {
+            case .virtual:
+                addEdge(c.caller, c.callee, c, .virtual)
+                for o in resolved.overriders(of: c.callee) { addEdge(c.caller, o, c, .virtual) }
+            case .field:
+                addEdge(c.caller, c.callee, c, .field)
+                for t in resolved.stored(in: c.callee) { addEdge(c.caller, t, c, .pointer) }
+            case .pointer:
+                let targets = resolved.pointerTargets(c.callee)
+                if targets.isEmpty { addEdge(c.caller, c.callee, c, .pointer) }
+                for t in targets { addEdge(c.caller, t, c, .pointer) }
+            default:
+                addEdge(c.caller, c.callee, c, c.kind)
+            }
         }
         let callees: [[CallEdge]] = edges.map { byCallee in
             byCallee.keys.sorted().map { callee in
-                CallEdge(callee: callee, sites: byCallee[callee]!.sorted {
-                    ($0.location, $0.kind) < ($1.location, $1.kind)
-                })
+                var seen = Set<CallSite>()
+                let sites = byCallee[callee]!.filter { seen.insert($0).inserted }
+                    .sorted { ($0.location, $0.kind) < ($1.location, $1.kind) }
+                return CallEdge(callee: callee, sites: sites)
             }
         }
-        return CallGraph(functions: sorted.map(Function.init), callees: callees)
+        var nodes = sorted.map(Function.init)
+        for i in nodes.indices { nodes[i].aliases = aliasesByNode[i].subtracting([nodes[i].name]).sorted() }
+        return CallGraph(functions: nodes, callees: callees, nameAliases: NameAliases(Array(aliases)))
     }
 }

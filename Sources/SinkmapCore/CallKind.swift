@@ -10,8 +10,15 @@ public enum CallKind: String, Codable, Sendable, CaseIterable, Comparable {
     case virtual
     /// A call through a struct field of function-pointer type (`g_ort->Run(...)` → `OrtApi::Run`).
     case field
-    /// A call through a function-pointer variable or parameter.
+    /// A call through a function pointer resolved to a function stored into that field, variable or
+    /// parameter (or, failing that, to an address-taken function of the same type).
     case pointer
+    /// Creation of a lambda or block by the enclosing function (which may run it, or hand it on).
+    case lambda
+    /// A call inside a template resolved for a type argument the template is instantiated with.
+    case template
+    /// A call with no syntax of its own: a destructor at the end of a scope or by `delete`.
+    case implicit
     /// A name-only edge recovered where libclang could not resolve the callee (e.g. a missing header).
     case unresolved
 
@@ -29,8 +36,13 @@ public struct CallFact: Hashable, Codable, Sendable {
     public var kind: CallKind
     /// The macro the call was written through, when it came from a macro expansion.
     public var macro: String?
+    /// The callee as written through the receiver's static type (`Ort::Session::Run` for an inherited
+    /// `Ort::detail::SessionImpl::Run`), when that differs from its resolved name. Sink rules match either.
+    public var writtenAs: String?
 
-    public init(caller: String, callee: String, location: SourceLocation, kind: CallKind, macro: String? = nil) {
+    public init(caller: String, callee: String, location: SourceLocation, kind: CallKind, macro: String? = nil,
+                writtenAs: String? = nil) {
+        self.writtenAs = writtenAs
         self.caller = caller
         self.callee = callee
         self.location = location

@@ -17,6 +17,8 @@ public enum FunctionKind: String, Codable, Sendable {
     case variable
     /// A lambda's call operator, named after its enclosing function.
     case lambda
+    /// An Objective-C block literal.
+    case block
     /// The synthetic function that runs a translation unit's global and static initializers.
     case initializer
     /// A name recovered from code libclang could not resolve (missing header): known by spelling only.
@@ -36,9 +38,12 @@ public struct FunctionFact: Hashable, Codable, Sendable {
     public var isDefinition: Bool
     /// Declared in a system header (`<vector>`, `/usr/include`).
     public var isSystem: Bool
+    /// The function type (canonical spelling, `int (const char *)`) of a function, or of what a
+    /// function-pointer variable or field points to: how calls through pointers find compatible targets.
+    public var signature: String?
 
     public init(id: String, name: String, kind: FunctionKind, linkage: Linkage, location: SourceLocation?,
-                isDefinition: Bool, isSystem: Bool = false) {
+                isDefinition: Bool, isSystem: Bool = false, signature: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -46,5 +51,6 @@ public struct FunctionFact: Hashable, Codable, Sendable {
         self.location = location
         self.isDefinition = isDefinition
         self.isSystem = isSystem
+        self.signature = signature
     }
 }

@@ -16,3 +16,12 @@ public enum FunctionID {
         id.hasPrefix("name:") ? String(id.dropFirst(5)) : nil
     }
 }
+
+extension FunctionID {
+    /// A function's `index`-th parameter, as a slot function addresses can be passed into.
+    public static func parameter(function: String, index: Int) -> String { "param:\(function)#\(index)" }
+
+    /// A lambda or block: the enclosing function and the closure's ordinal in it (not its line, so
+    /// fingerprints survive edits above it).
+    public static func closure(enclosing: String, ordinal: Int) -> String { "\(enclosing)::closure#\(ordinal)" }
+}

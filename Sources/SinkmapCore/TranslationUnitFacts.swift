@@ -6,6 +6,11 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var functions: [FunctionFact]
     public var calls: [CallFact]
     public var diagnostics: [DiagnosticFact]
+    public var overrides: [OverrideFact] = []
+    public var addressStores: [AddressStoreFact] = []
+    public var aliases: [NameAliasFact] = []
+    public var instantiations: [InstantiationFact] = []
+    public var dependentCalls: [DependentCallFact] = []
     /// libclang could not produce an AST at all (crash, unreadable file): nothing was recorded.
     public var failed: Bool
     /// Parsed with errors: some calls may have been recovered by name (`CallKind.unresolved`).

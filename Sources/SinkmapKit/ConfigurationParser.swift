@@ -13,18 +13,21 @@ struct ConfigurationParser {
             switch key.string {
             case "sinks":
                 guard let list = value.sequence else { throw error(value, "'sinks' must be a list of rules") }
-                for item in list { config.sinks.append(try sinkRule(item)) }
+                var seen: Set<String> = []
+                for item in list {
+                    let rule = try sinkRule(item)
+                    if !seen.insert(rule.id).inserted {
+                        let idNode = item.mapping?.first { $0.key.string == "id" }?.value ?? item
+                        throw error(idNode, "sink rule id '\(rule.id)' is used twice")
+                    }
+                    config.sinks.append(rule)
+                }
             case "builtin-sinks":
                 guard let b = value.bool else { throw error(value, "'builtin-sinks' must be true or false") }
                 config.builtinSinks = b
             default:
                 throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks' or 'builtin-sinks')")
             }
-        }
-        var seen: [String: Int] = [:]
-        for (i, rule) in config.sinks.enumerated() {
-            if seen[rule.id] != nil { throw ConfigurationError(file: file, message: "sink rule id '\(rule.id)' is used twice") }
-            seen[rule.id] = i
         }
     }
 

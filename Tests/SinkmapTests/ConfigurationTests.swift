@@ -130,7 +130,7 @@ final class ConfigurationTests: XCTestCase {
             """
         guard let e = parseError(text) else { return }
         XCTAssertEqual(e.file, "sinkmap.yml")
-        XCTAssertEqual(e.description, "PROBE")
+        XCTAssertEqual(e.description, "sinkmap.yml:4:13: not valid YAML: did not find expected ',' or ']'")
     }
 
     func testUnknownTopLevelKey() {
@@ -255,10 +255,10 @@ final class ConfigurationTests: XCTestCase {
 
     /// BUG (Sources/SinkmapKit/ConfigurationParser.swift): the duplicate-id error is the only rule error without
     /// a line — `ConfigurationError(file:message:)` is built without the node's mark — although
-    /// `ConfigurationError` promises "every case names the file and line". It should point at the second `id:`.
+    /// `ConfigurationError` promises "every case names the file and line". It should point at the second `id:`'s value (line 5, column 9).
     func testBUG_duplicateIDErrorNamesTheLineOfTheSecondID() {
         guard let e = parseError(Self.duplicateIDs) else { return }
-        XCTAssertEqual(e.description, "sinkmap.yml:5:11: sink rule id 'acme/x' is used twice")
+        XCTAssertEqual(e.description, "sinkmap.yml:5:9: sink rule id 'acme/x' is used twice")
     }
 
     func testErrorDescriptionFormats() {

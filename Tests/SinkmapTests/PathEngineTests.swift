@@ -246,6 +246,23 @@ final class PathEngineTests: XCTestCase {
         XCTAssertEqual(fits.result("sink")?.truncatedBy, [], fits.dot)
     }
 
+    /// BUG (Sources/PathEngine/PathEnumerator.swift, `dfs`): "max-depth" is recorded as soon as the walk stands on
+    /// a node at the depth limit, even when every callee of that node is already on the path — so no simple path
+    /// was cut. Here main -> a -> sink is the only simple path (2 calls, within maxDepth 2); b is in the sink's
+    /// slice only through a, which is on the stack. The report then says the set is truncated (and marks its
+    /// paths `truncated: true`), and raising --max-depth changes nothing. Suggested fix: at the limit, flag
+    /// only when some in-slice callee is not on the path (callee == sink included).
+    func testBUG_maxDepthNotReportedWhenNothingWasCut() throws {
+        var s = Spec()
+        s.fn("main"); s.fn("a"); s.fn("b"); s.decl("sink")
+        s.call("main", "a"); s.call("a", "sink"); s.call("a", "b"); s.call("b", "a")
+        let unlimited = try Self.run(s)
+        XCTAssertEqual(unlimited.paths(to: "sink"), ["main -> a -> sink"], unlimited.dot)
+        let r = try Self.run(s, limits: PathLimits(maxPaths: 100, maxDepth: 2))
+        XCTAssertEqual(r.paths(to: "sink"), ["main -> a -> sink"], r.dot)
+        XCTAssertEqual(r.result("sink")?.truncatedBy, [], "nothing was cut by max-depth\n" + r.dot)
+    }
+
     func testMaxPathsAndMaxDepthTogether() throws {
         var s = Spec()
         s.fn("main"); s.fn("a"); s.fn("b"); s.fn("deep1"); s.fn("deep2"); s.decl("sink")

@@ -1,0 +1,39 @@
+/* Minimal stand-in for a few llama.cpp C API calls, written for this fixture: declarations only. */
+#ifndef FIXTURE_LLAMA_H
+#define FIXTURE_LLAMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef int32_t llama_token;
+
+struct llama_context;
+struct llama_vocab;
+
+struct llama_batch {
+    int32_t n_tokens;
+    llama_token * token;
+};
+
+struct llama_chat_message {
+    const char * role;
+    const char * content;
+};
+
+int32_t llama_tokenize(const struct llama_vocab * vocab, const char * text, int32_t text_len, llama_token * tokens,
+                       int32_t n_tokens_max, bool add_special, bool parse_special);
+struct llama_batch llama_batch_get_one(llama_token * tokens, int32_t n_tokens);
+int32_t llama_decode(struct llama_context * ctx, struct llama_batch batch);
+int32_t llama_chat_apply_template(const char * tmpl, const struct llama_chat_message * chat, size_t n_msg,
+                                  bool add_ass, char * buf, int32_t length);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

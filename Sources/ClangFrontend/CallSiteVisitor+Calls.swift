@@ -1,0 +1,285 @@
+import CClang
+import SinkmapCore
+
+extension CallSiteVisitor {
+    struct Site {
+        var location: SourceLocation
+        var macro: String?
+    }
+
+    // MARK: - Calls
+
+    func visitCall(_ call: CXCursor, caller: String) {
+        ensureInitializer(caller)
+        let calleeExpr = call.firstChild
+        let nameCursor = calleeExpr.map(Self.unwrap) ?? call
+        guard let site = callSiteLocation(call, nameCursor: nameCursor) else { return }
+
+        var referenced = clang_getCursorReferenced(call)
+        // `(*fp)(x)`: the call names no declaration, the dereferenced pointer does.
+        if referenced.isNull, nameCursor.kind == CXCursor_DeclRefExpr || nameCursor.kind == CXCursor_MemberRefExpr {
+            referenced = clang_getCursorReferenced(nameCursor)
+        }
+        if referenced.isNull {
+            visitUnresolvedCall(call, calleeExpr: nameCursor, caller: caller, site: site)
+            return
+        }
+        var target = referenced
+        // Calls to template specializations are edges to the template: it owns the body that was written.
+        let primary = clang_getSpecializedCursorTemplate(target)
+        if !primary.isNull, CursorNaming.isFunctionLike(primary.kind) {
+            recordInstantiation(specialization: referenced, template: primary)
+            target = primary
+        } else if target.kind == CXCursor_CXXMethod || target.kind == CXCursor_Constructor || target.kind == CXCursor_Destructor {
+            recordClassInstantiation(method: referenced)
+        }
+
+        let kind: CallKind
+        switch target.kind {
+        case CXCursor_FieldDecl:
+            kind = .field
+        case CXCursor_VarDecl, CXCursor_ParmDecl:
+            kind = .pointer
+        case CXCursor_Constructor:
+            kind = .constructor
+        case CXCursor_CXXMethod where clang_CXXMethod_isVirtual(target) != 0 && nameCursor.kind == CXCursor_MemberRefExpr
+                                        && !isQualifiedMemberCall(nameCursor) && !isCalledOnObject(nameCursor):
+            kind = .virtual
+        default:
+            guard CursorNaming.isFunctionLike(target.kind) else {
+                visitUnresolvedCall(call, calleeExpr: nameCursor, caller: caller, site: site)
+                return
+            }
+            // Calling a lambda object is already covered by the edge that created the lambda.
+            if CursorNaming.isClosureClass(target.semanticParent) { return }
+            kind = Self.isOperatorName(target.spelling) ? .operator : .direct
+        }
+        // A C call to an undeclared function gets an implicit declaration at the call itself: that is a name,
+        // not a resolution.
+        if target.kind == CXCursor_FunctionDecl, isImplicitDeclaration(target, within: call) {
+            record(caller: caller, calleeName: target.spelling, site: site, kind: .unresolved)
+            return
+        }
+        guard let fact = remember(target) else { return }
+        var written: String?
+        if nameCursor.kind == CXCursor_MemberRefExpr, let w = writtenName(nameCursor, member: target), w != fact.name {
+            written = w
+        }
+        facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind,
+                                    macro: site.macro, writtenAs: written))
+    }
+
+    /// No declaration behind the call (dependent code, or recovery after an error): keep the spelled name, or
+    /// for `param.member(...)` on a template type parameter, a dependent call resolved per instantiation.
+    func visitUnresolvedCall(_ call: CXCursor, calleeExpr: CXCursor, caller: String, site: Site) {
+        if calleeExpr.kind == CXCursor_MemberRefExpr, let index = templateParameterIndex(ofReceiverOf: calleeExpr) {
+            let member = calleeExpr.spelling.isEmpty ? lastIdentifier(in: calleeExpr) : calleeExpr.spelling
+            if !member.isEmpty {
+                facts.dependentCalls.append(DependentCallFact(caller: caller, parameterIndex: index, member: member,
+                                                              location: site.location, macro: site.macro))
+                return
+            }
+        }
+        var name = ""
+        if calleeExpr.kind == CXCursor_OverloadedDeclRef, clang_getNumOverloadedDecls(calleeExpr) > 0 {
+            name = naming.qualifiedName(clang_getOverloadedDecl(calleeExpr, 0))
+        }
+        if name.isEmpty { name = call.spelling }
+        if name.isEmpty { name = calleeExpr.spelling }
+        // Dependent member calls spell nothing: the member is the last identifier written.
+        if name.isEmpty, calleeExpr.kind == CXCursor_MemberRefExpr { name = lastIdentifier(in: calleeExpr) }
+        guard !name.isEmpty, Self.isIdentifierLike(name) else { return }
+        record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+    }
+
+    func record(caller: String, calleeName: String, site: Site, kind: CallKind) {
+        let id = FunctionID.unresolved(name: calleeName)
+        if functions[id] == nil {
+            functions[id] = FunctionFact(id: id, name: calleeName, kind: .unresolved, linkage: .none,
+                                         location: nil, isDefinition: false)
+        }
+        facts.calls.append(CallFact(caller: caller, callee: id, location: site.location, kind: kind, macro: site.macro))
+    }
+
+    /// Where the call is written: the callee's name (member name for `a->f()`), at the macro's use site when
+    /// the call came from a macro expansion.
+    func callSiteLocation(_ call: CXCursor, nameCursor: CXCursor) -> Site? {
+        let loc = (nameCursor.kind == CXCursor_MemberRefExpr || nameCursor.kind == CXCursor_DeclRefExpr
+                   || nameCursor.kind == CXCursor_OverloadedDeclRef) ? nameCursor.location : call.location
+        return site(at: loc)
+    }
+
+    func site(at loc: CXSourceLocation) -> Site? {
+        guard let expansion = loc.expansion else { return nil }
+        var macro: String?
+        if let spelling = loc.spelling, spelling.path != expansion.path || spelling.offset != expansion.offset {
+            macro = tokenSpelling(at: loc)
+        }
+        resolvedNameOffsets.insert(FileOffset(file: expansion.path, offset: expansion.offset))
+        return Site(location: SourceLocation(file: paths.display(expansion.path), line: expansion.line,
+                                             column: expansion.column), macro: macro)
+    }
+
+    /// The macro name at a macro-expanded location: the first token at its expansion point.
+    private func tokenSpelling(at loc: CXSourceLocation) -> String? {
+        var file: CXFile?
+        var line: UInt32 = 0, column: UInt32 = 0, offset: UInt32 = 0
+        clang_getExpansionLocation(loc, &file, &line, &column, &offset)
+        guard let file else { return nil }
+        let start = clang_getLocationForOffset(tu, file, offset)
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang_tokenize(tu, clang_getRange(start, start), &tokens, &count)
+        defer { if let tokens { clang_disposeTokens(tu, tokens, count) } }
+        guard let tokens, count > 0 else { return nil }
+        let s = clang_getTokenSpelling(tu, tokens[0]).consume()
+        return s.isEmpty ? nil : s
+    }
+
+    private func isImplicitDeclaration(_ decl: CXCursor, within call: CXCursor) -> Bool {
+        guard let d = decl.location.expansion, let start = clang_getRangeStart(call.extent).expansion,
+              let end = clang_getRangeEnd(call.extent).expansion else { return false }
+        return d.path == start.path && d.offset >= start.offset && d.offset <= end.offset
+    }
+
+    /// `Base::method()` written with a qualifier is a non-virtual call even on a virtual method.
+    private func isQualifiedMemberCall(_ member: CXCursor) -> Bool {
+        let range = clang_getCursorReferenceNameRange(member, CXNameRange_WantQualifier.rawValue, 0)
+        guard let start = clang_getRangeStart(range).expansion, let name = member.location.expansion else { return false }
+        return start.offset < name.offset
+    }
+
+    /// `obj.method()` on a variable holding an object (not a reference or pointer) has one possible target.
+    private func isCalledOnObject(_ member: CXCursor) -> Bool {
+        guard let base = member.firstChild.map(Self.unwrap), base.kind == CXCursor_DeclRefExpr else { return false }
+        let decl = clang_getCursorReferenced(base)
+        guard decl.kind == CXCursor_VarDecl || decl.kind == CXCursor_ParmDecl else { return false }
+        return clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Record
+    }
+
+    /// `Receiver::method` with the receiver's static type as written (`Ort::Session` rather than the base
+    /// class that declares the method).
+    private func writtenName(_ member: CXCursor, member target: CXCursor) -> String? {
+        guard let base = member.firstChild.map(Self.unwrap), base.kind != CXCursor_MemberRef else { return nil }
+        var type = clang_getCursorType(base)
+        if type.kind == CXType_Pointer || type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+            type = clang_getPointeeType(type)
+        }
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull else { return nil }
+        let spelled = CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
+        guard !spelled.isEmpty, !spelled.contains("(") else { return nil }
+        return spelled + "::" + target.spelling
+    }
+
+    /// The last identifier token of a cursor's extent (`infer` in `model.infer`).
+    func lastIdentifier(in cursor: CXCursor) -> String {
+        var tokens: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang_tokenize(tu, cursor.extent, &tokens, &count)
+        guard let tokens else { return "" }
+        defer { clang_disposeTokens(tu, tokens, count) }
+        for i in stride(from: Int(count) - 1, through: 0, by: -1) where clang_getTokenKind(tokens[i]) == CXToken_Identifier {
+            return clang_getTokenSpelling(tu, tokens[i]).consume()
+        }
+        return ""
+    }
+
+    // MARK: - Templates
+
+    /// Type arguments of a called function-template specialization.
+    private func recordInstantiation(specialization: CXCursor, template: CXCursor) {
+        let args = typeArguments(specialization)
+        guard !args.isEmpty, let t = remember(template) else { return }
+        facts.instantiations.append(InstantiationFact(template: t.id, arguments: args))
+    }
+
+    /// A call to a member of a class-template specialization instantiates the member with the class's arguments.
+    private func recordClassInstantiation(method: CXCursor) {
+        let owner = method.semanticParent
+        guard owner.kind == CXCursor_ClassDecl || owner.kind == CXCursor_StructDecl else { return }
+        let classTemplate = clang_getSpecializedCursorTemplate(owner)
+        guard !classTemplate.isNull else { return }
+        let args = typeArguments(owner)
+        guard !args.isEmpty else { return }
+        let primaryMember = clang_getSpecializedCursorTemplate(method)
+        let member = primaryMember.isNull ? method : primaryMember
+        guard let m = remember(member) else { return }
+        facts.instantiations.append(InstantiationFact(template: m.id, arguments: args))
+    }
+
+    private func typeArguments(_ cursor: CXCursor) -> [String] {
+        let n = clang_Cursor_getNumTemplateArguments(cursor)
+        guard n > 0 else { return [] }
+        return (0..<UInt32(n)).map { i in
+            guard clang_Cursor_getTemplateArgumentKind(cursor, i) == CXTemplateArgumentKind_Type else { return "" }
+            let type = clang_getCanonicalType(clang_Cursor_getTemplateArgumentType(cursor, i))
+            let decl = clang_getTypeDeclaration(type)
+            if !decl.isNull { return naming.qualifiedName(decl) }
+            return CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
+        }
+    }
+
+    /// For `recv.member(...)` inside a template where `recv`'s type is a template type parameter, that
+    /// parameter's position in the enclosing template's parameter list.
+    private func templateParameterIndex(ofReceiverOf member: CXCursor) -> Int? {
+        guard let base = member.firstChild.map(Self.unwrap) else { return nil }
+        let decl = clang_getCursorReferenced(base)
+        guard !decl.isNull else { return nil }
+        var type = clang_getCursorType(decl)
+        if type.kind == CXType_Pointer || type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+            type = clang_getPointeeType(type)
+        }
+        let spelled = CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
+        guard !spelled.isEmpty else { return nil }
+        // The innermost enclosing template: a function template, or the class template of a member function.
+        for frame in stack.reversed() where frame.kind == CXCursor_FunctionTemplate || frame.kind == CXCursor_ClassTemplate {
+            var position = 0
+            var found: Int?
+            for child in Self.children(frame.cursor) {
+                if child.kind == CXCursor_TemplateTypeParameter || child.kind == CXCursor_NonTypeTemplateParameter
+                    || child.kind == CXCursor_TemplateTemplateParameter {
+                    if child.kind == CXCursor_TemplateTypeParameter && child.spelling == spelled && found == nil { found = position }
+                    position += 1
+                }
+            }
+            return found
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    static func children(_ cursor: CXCursor) -> [CXCursor] {
+        final class Box { var items: [CXCursor] = [] }
+        let box = Box()
+        let unmanaged = Unmanaged.passRetained(box)
+        defer { unmanaged.release() }
+        _ = clang_visitChildren(cursor, { child, _, data in
+            Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue().items.append(child)
+            return CXChildVisit_Continue
+        }, unmanaged.toOpaque())
+        return box.items
+    }
+
+    /// The expression under implicit casts, parentheses and dereferences (`(*fp)`).
+    static func unwrap(_ cursor: CXCursor) -> CXCursor {
+        var c = cursor
+        var depth = 0
+        while (c.kind == CXCursor_UnexposedExpr || c.kind == CXCursor_ParenExpr || c.kind == CXCursor_UnaryOperator),
+              depth < 8, let inner = c.firstChild {
+            c = inner
+            depth += 1
+        }
+        return c
+    }
+
+    static func isOperatorName(_ s: String) -> Bool {
+        guard s.hasPrefix("operator"), let next = s.dropFirst(8).first else { return false }
+        return !(next.isLetter || next.isNumber || next == "_")
+    }
+
+    static func isIdentifierLike(_ s: String) -> Bool {
+        s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" || $0 == "~" }
+    }
+}

@@ -1,0 +1,61 @@
+/// `method` overrides `overridden` (a virtual method of a base class). Class-hierarchy analysis follows these
+/// downwards: a virtual call to a base method reaches every override.
+public struct OverrideFact: Hashable, Codable, Sendable {
+    public var method: String
+    public var overridden: String
+    public init(method: String, overridden: String) {
+        self.method = method
+        self.overridden = overridden
+    }
+}
+
+/// A function's address stored somewhere: into a struct field (field-sensitive, by the field's identity), a
+/// variable, a parameter (passed as an argument), or nowhere in particular (`slot` nil: merely address-taken).
+public struct AddressStoreFact: Hashable, Codable, Sendable {
+    public var function: String
+    /// Field id, variable id or `param:<function id>#<index>`; nil when the address only escapes.
+    public var slot: String?
+    public init(function: String, slot: String?) {
+        self.function = function
+        self.slot = slot
+    }
+}
+
+/// A name that means another: `namespace script { using ::torch::jit::Module; }` makes
+/// `torch::jit::script::Module` mean `torch::jit::Module`. Applied to qualified-name prefixes.
+public struct NameAliasFact: Hashable, Codable, Sendable {
+    public var alias: String
+    public var canonical: String
+    public init(alias: String, canonical: String) {
+        self.alias = alias
+        self.canonical = canonical
+    }
+}
+
+/// A template used with concrete type arguments: calls to `run_model<TorchModel>` record
+/// (`run_model`, ["TorchModel"]). For members of class templates the arguments are the class's.
+public struct InstantiationFact: Hashable, Codable, Sendable {
+    public var template: String
+    public var arguments: [String]
+    public init(template: String, arguments: [String]) {
+        self.template = template
+        self.arguments = arguments
+    }
+}
+
+/// A call inside a template on a receiver whose type is the template's `parameterIndex`-th type parameter
+/// (`model.infer(x)` with `M& model`): resolved per instantiation to `Arg::member`.
+public struct DependentCallFact: Hashable, Codable, Sendable {
+    public var caller: String
+    public var parameterIndex: Int
+    public var member: String
+    public var location: SourceLocation
+    public var macro: String?
+    public init(caller: String, parameterIndex: Int, member: String, location: SourceLocation, macro: String?) {
+        self.caller = caller
+        self.parameterIndex = parameterIndex
+        self.member = member
+        self.location = location
+        self.macro = macro
+    }
+}
