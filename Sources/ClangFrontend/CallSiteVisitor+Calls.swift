@@ -112,12 +112,17 @@ extension CallSiteVisitor {
     func site(at loc: CXSourceLocation) -> Site? {
         guard let expansion = loc.expansion else { return nil }
         var macro: String?
+        var written = expansion
         if let spelling = loc.spelling, spelling.path != expansion.path || spelling.offset != expansion.offset {
             macro = tokenSpelling(at: loc)
+            // Written by the user inside the macro's arguments (after its name, same file): point there.
+            if spelling.path == expansion.path && spelling.offset > expansion.offset { written = spelling }
         }
         resolvedNameOffsets.insert(FileOffset(file: expansion.path, offset: expansion.offset))
-        return Site(location: SourceLocation(file: paths.display(expansion.path), line: expansion.line,
-                                             column: expansion.column), macro: macro)
+        // A call inside a macro argument is written at its spelling location: name recovery must see it there.
+        if let spelling = loc.spelling { resolvedNameOffsets.insert(FileOffset(file: spelling.path, offset: spelling.offset)) }
+        return Site(location: SourceLocation(file: paths.display(written.path), line: written.line,
+                                             column: written.column), macro: macro)
     }
 
     /// The macro name at a macro-expanded location: the first token at its expansion point.

@@ -54,8 +54,16 @@ final class CallSiteVisitor {
     }
 
     private func step(_ cursor: CXCursor, _ parent: CXCursor) -> CXChildVisitResult {
-        while stack.count > 1, clang_equalCursors(stack[stack.count - 1].cursor, parent) == 0 {
-            stack.removeLast()
+        if let k = stack.lastIndex(where: { clang_equalCursors($0.cursor, parent) != 0 }) {
+            stack.removeLast(stack.count - 1 - k)
+        } else {
+            // libclang sometimes reports a parent it never visited (the implicit copy of a lambda capture).
+            // Keep the ancestors that enclose this cursor and stand the unseen parent on top of them, so the
+            // calls below it stay in the right function.
+            while stack.count > 1, !Self.encloses(stack[stack.count - 1].cursor, cursor) { stack.removeLast() }
+            let under = stack[stack.count - 1]
+            stack.append(Frame(cursor: parent, kind: parent.kind, context: under.context, index: under.childCount))
+            stack[stack.count - 2].childCount += 1
         }
         let kind = cursor.kind
         let top = stack.count - 1
@@ -94,6 +102,14 @@ final class CallSiteVisitor {
         }
         stack.append(Frame(cursor: cursor, kind: kind, context: context, index: index))
         return CXChildVisit_Recurse
+    }
+
+    /// Whether `outer`'s extent contains `inner`'s location (same file, by offset).
+    static func encloses(_ outer: CXCursor, _ inner: CXCursor) -> Bool {
+        let range = outer.extent
+        guard let start = clang_getRangeStart(range).expansion, let end = clang_getRangeEnd(range).expansion,
+              let at = inner.location.expansion, start.path == at.path else { return false }
+        return start.offset <= at.offset && at.offset <= end.offset
     }
 
     /// The facts gathered, sorted where order is free.
@@ -172,7 +188,9 @@ final class CallSiteVisitor {
             linkage = .none
         default:
             guard !usr.isEmpty else { return nil }
-            id = linkage == .external ? FunctionID.external(usr: usr) : FunctionID.internal(usr: usr, file: file)
+            // Every executable in a repository has its own `main`: one per defining file, never merged.
+            let isMain = name == "main" && kind == .function
+            id = linkage == .external && !isMain ? FunctionID.external(usr: usr) : FunctionID.internal(usr: usr, file: file)
         }
         return FunctionFact(id: id, name: name, kind: kind, linkage: linkage, location: location,
                             isDefinition: isDefinition || declaration.isDefinition,

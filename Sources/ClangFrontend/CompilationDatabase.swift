@@ -47,9 +47,9 @@ public struct CompilationDatabase {
                 skipped.append("\(file): listed in the compilation database but not found")
                 continue
             }
-            let job = CompileJob(file: absoluteFile,
-                                 arguments: Self.clean(argv, file: file, absoluteFile: absoluteFile) + extraArguments,
-                                 directory: directory)
+            var arguments = Self.clean(argv, file: file, absoluteFile: absoluteFile)
+            arguments = Self.withDefaultStandard(arguments, file: absoluteFile)
+            let job = CompileJob(file: absoluteFile, arguments: arguments + extraArguments, directory: directory)
             // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
             // the entries' order.
             if let existing = byFile[absoluteFile], existing.arguments.lexicographicallyPrecedes(job.arguments) {
@@ -78,6 +78,19 @@ public struct CompilationDatabase {
             out.append(a)
         }
         return out
+    }
+
+    /// A build that relies on the compiler's default language standard (CMake omits `-std` when g++'s own
+    /// default, gnu++17, satisfies the project) would get libclang 14's older default (C++14). Say it explicitly.
+    static func withDefaultStandard(_ arguments: [String], file: String) -> [String] {
+        guard !arguments.contains(where: { $0.hasPrefix("-std=") || $0.hasPrefix("--std") || $0.hasPrefix("/std:") }) else {
+            return arguments
+        }
+        let ext = (file as NSString).pathExtension.lowercased()
+        let declared = arguments.firstIndex(of: "-x").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let isCXX = declared.map { $0.contains("++") } ?? ["cc", "cpp", "cxx", "c++", "mm", "cu", "hpp"].contains(ext)
+        // C needs nothing: libclang's default (gnu17) is the compilers' default too.
+        return isCXX ? arguments + ["-std=gnu++17"] : arguments
     }
 
     static func absolute(_ path: String, against base: String) -> String {

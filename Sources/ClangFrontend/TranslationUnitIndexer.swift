@@ -38,12 +38,13 @@ public final class TranslationUnitIndexer {
         }
         defer { clang_disposeTranslationUnit(unit) }
 
-        collectDiagnostics(unit, into: &facts)
+        let filesWithErrors = collectDiagnostics(unit, into: &facts)
         let visitor = CallSiteVisitor(tu: unit, mainFile: shown, paths: paths, naming: naming)
         visitor.run()
         if facts.hadErrors {
             let main = clang_getFile(unit, job.file)
-            UnresolvedCallRecovery(tu: unit, paths: paths).recover(into: visitor, mainFile: main)
+            UnresolvedCallRecovery(tu: unit, paths: paths).recover(into: visitor, mainFile: main,
+                                                                   filesWithErrors: filesWithErrors)
         }
         var result = visitor.finish()
         result.diagnostics = facts.diagnostics
@@ -57,7 +58,9 @@ public final class TranslationUnitIndexer {
         return result
     }
 
-    private func collectDiagnostics(_ unit: CXTranslationUnit, into facts: inout TranslationUnitFacts) {
+    /// Keeps error diagnostics (up to the limit) and returns the raw paths of the files they are in.
+    private func collectDiagnostics(_ unit: CXTranslationUnit, into facts: inout TranslationUnitFacts) -> Set<String> {
+        var files = Set<String>()
         let n = clang_getNumDiagnostics(unit)
         var kept = 0, dropped = 0
         for i in 0..<n {
@@ -66,9 +69,10 @@ public final class TranslationUnitIndexer {
             let severity = clang_getDiagnosticSeverity(d)
             guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
             facts.hadErrors = true
+            let at = clang_getDiagnosticLocation(d).expansion
+            if let path = at?.path { files.insert(path) }
             guard kept < diagnosticLimit else { dropped += 1; continue }
             kept += 1
-            let at = clang_getDiagnosticLocation(d).expansion
             facts.diagnostics.append(DiagnosticFact(
                 file: at.map { paths.display($0.path) } ?? facts.file, line: at?.line, column: at?.column,
                 severity: severity == CXDiagnostic_Fatal ? .fatal : .error,
@@ -83,13 +87,15 @@ public final class TranslationUnitIndexer {
                 file: facts.file, severity: .note,
                 message: "parsed with errors: calls libclang could not resolve were recovered by name (kind 'unresolved')"))
         }
+        return files
     }
 
     private static func describe(_ status: CXErrorCode) -> String {
         switch status {
         case CXError_Crashed: return "libclang crashed while parsing this file; it was skipped"
         case CXError_InvalidArguments: return "libclang rejected the compiler arguments for this file"
-        case CXError_ASTReadError: return "libclang could not read the file"
+        case CXError_ASTReadError:
+            return "libclang could not parse this file with its arguments (an unreadable file, or a flag it rejects: check --extra-arg and the compile command)"
         default: return "libclang could not parse this file (error \(status.rawValue))"
         }
     }

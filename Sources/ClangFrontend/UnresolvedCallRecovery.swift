@@ -23,9 +23,11 @@ struct UnresolvedCallRecovery {
         "virtual", "explicit", "operator", "new", "register", "constexpr", "friend", "using", "goto", "~",
     ]
 
-    func recover(into visitor: CallSiteVisitor, mainFile: CXFile?) {
+    /// Only bodies in `filesWithErrors` (raw paths) are read: elsewhere the AST is complete.
+    func recover(into visitor: CallSiteVisitor, mainFile: CXFile?, filesWithErrors: Set<String>) {
         let declaredTypes = mainFile.map(variableTypes(in:)) ?? [:]
         for definition in visitor.definitions {
+            guard let file = clang_getRangeStart(definition.extent).expansion?.path, filesWithErrors.contains(file) else { continue }
             let tokens = tokenize(definition.extent)
             scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: declaredTypes)
         }

@@ -22,9 +22,12 @@ public struct Function: Hashable, Codable, Sendable {
         signature = fact.signature
     }
 
+    /// Shown with its file although external: one of several `main`s in a tree of many programs.
+    public var showsFile = false
+
     /// The name shown to users; internal-linkage functions carry their file so same-named statics differ.
     public var displayName: String {
-        if linkage == .internal, let file = location?.file { return "\(name)@\(file)" }
+        if linkage == .internal || showsFile, let file = location?.file { return "\(name)@\(file)" }
         return name
     }
 }

@@ -114,6 +114,9 @@ public struct CallGraphBuilder {
             }
         }
         var nodes = sorted.map(Function.init)
+        // Several programs in one tree: each `main` is shown with its file.
+        let mains = nodes.indices.filter { nodes[$0].name == "main" && nodes[$0].kind == .function && nodes[$0].isDefinition && nodes[$0].linkage == .external }
+        if mains.count > 1 { for i in mains { nodes[i].showsFile = true } }
         for i in nodes.indices { nodes[i].aliases = aliasesByNode[i].subtracting([nodes[i].name]).sorted() }
         return CallGraph(functions: nodes, callees: callees, nameAliases: NameAliases(Array(aliases)))
     }

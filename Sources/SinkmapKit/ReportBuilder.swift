@@ -11,24 +11,43 @@ struct ReportBuilder {
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], seconds: Double) -> Report {
         var paths: [Path] = []
-        var counts: [PathCount] = []
-        var sinkList: [Sink] = []
+        // Overloads, and a library function also recovered by name, share a shown name: one sink to a reader.
+        var counts: [String: PathCount] = [:]
+        var sinksByKey: [String: Sink] = [:]
         for s in found {
             let rule = rules[s.rule]
             let sinkFunction = graph.functions[Int(s.sink)]
-            sinkList.append(Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
-                                 reason: rule.reason, file: sinkFunction.location?.file, line: sinkFunction.location?.line))
-            counts.append(PathCount(rule: rule.id, function: sinkFunction.displayName, total: s.total,
-                                    listed: s.paths.count, exact: s.countIsExact, truncatedBy: s.truncatedBy))
-            for p in s.paths {
-                paths.append(path(p, rule: rule, truncated: !s.truncatedBy.isEmpty))
-            }
+            let key = rule.id + "\u{0}" + sinkFunction.displayName
+            let sink = Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
+                            reason: rule.reason, file: sinkFunction.location?.file, line: sinkFunction.location?.line)
+            // Keep the declaration seen first in file order; a located one over a name-only one.
+            let keepExisting = sinksByKey[key].map { e in
+                e.file != nil && (sink.file == nil || (e.file!, e.line ?? 0) <= (sink.file!, sink.line ?? 0))
+            } ?? false
+            if !keepExisting { sinksByKey[key] = sink }
+            var count = counts[key] ?? PathCount(rule: rule.id, function: sinkFunction.displayName, total: 0, listed: 0,
+                                                  exact: true, truncatedBy: [])
+            count.total += s.total
+            count.listed += s.paths.count
+            count.exact = count.exact && s.countIsExact
+            count.truncatedBy = Array(Set(count.truncatedBy + s.truncatedBy)).sorted()
+            counts[key] = count
+            for p in s.paths { paths.append(path(p, rule: rule, truncated: false)) }
         }
+        for i in paths.indices {
+            let key = paths[i].sink.rule + "\u{0}" + paths[i].sink.function
+            paths[i].truncated = !(counts[key]?.truncatedBy.isEmpty ?? true)
+        }
+        var sinkList = Array(sinksByKey.values)
+        var countList = Array(counts.values)
         sinkList.sort { ($0.rule, $0.function) < ($1.rule, $1.function) }
-        counts.sort { ($0.rule, $0.function) < ($1.rule, $1.function) }
+        countList.sort { ($0.rule, $0.function) < ($1.rule, $1.function) }
         paths.sort(by: Self.pathOrder)
 
-        let diagnostics = (units.flatMap(\.diagnostics) + extraDiagnostics).sorted().map {
+        // The same header error is seen by every unit that includes it: report it once.
+        var seen = Set<DiagnosticFact>()
+        let unique = (units.flatMap(\.diagnostics) + extraDiagnostics).sorted().filter { seen.insert($0).inserted }
+        let diagnostics = unique.map {
             Diagnostic(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
         }
         let stats = Report.Stats(
@@ -36,7 +55,7 @@ struct ReportBuilder {
             translationUnitsWithErrors: units.filter(\.hadErrors).count, functions: graph.functions.count,
             calls: graph.callCount, entryPoints: entries, seconds: (seconds * 1000).rounded() / 1000)
         return Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
-                      pathCounts: counts, diagnostics: diagnostics,
+                      pathCounts: countList, diagnostics: diagnostics,
                       limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
     }
 
