@@ -13,12 +13,14 @@ SWIFT   ?= swift
 DEMO    ?= Fixtures/demo-ai-service
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup clean help
+.PHONY: run test build setup setup-render-tools screenshot docs-examples clean help
 
 help:
 	@echo "make run    — install libclang if missing, build, scan $(DEMO)"
 	@echo "make test   — install libclang if missing, build, run all tests"
 	@echo "make build  — release build at .build/release/sinkmap"
+	@echo "make screenshot    — the HTML viewer of the demo in headless Chromium: out/viewer.png"
+	@echo "make docs-examples — regenerate Docs/examples and Docs/images from the demo"
 
 ## setup: install libclang-$(LLVM_VERSION)-dev from Debian when its headers or library are missing.
 setup:
@@ -32,6 +34,28 @@ setup:
 	  { echo "error: could not install libclang-$(LLVM_VERSION)-dev (apt-get install -y libclang-$(LLVM_VERSION)-dev)" >&2; exit 1; }; \
 	fi
 
+## setup-render-tools: what the exporter checks drive — Graphviz (dot), Chromium (headless) and python3's jsonschema
+## (SARIF schema validation). Installed from Debian as root or with password-less sudo; without either, the tests that
+## need them are skipped, and this says so.
+setup-render-tools:
+	@missing=""; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
+	python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || \
+	  missing="$$missing python3-jsonschema"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then as=""; elif sudo -n true 2>/dev/null; then as="sudo -n"; else as="none"; fi; \
+	  if [ "$$as" = none ]; then \
+	    echo "note: cannot install$$missing (needs root or password-less sudo); the DOT/SARIF/browser checks that need them are skipped."; \
+	    echo "      to run them: sudo apt-get install -y$$missing"; \
+	  else \
+	    echo "installing$$missing for the exporter checks"; \
+	    $$as env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $$as env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || \
+	    { echo "error: could not install$$missing (apt-get install -y$$missing)" >&2; exit 1; }; \
+	  fi; \
+	fi
+
 build: setup
 	$(SWIFT) build -c release --product sinkmap
 
@@ -39,9 +63,37 @@ run: build
 	@echo "== sinkmap scan $(DEMO)"
 	@.build/release/sinkmap scan $(DEMO)
 
-test: setup
+test: setup setup-render-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --window-size=1400,900
+
+## screenshot: scan the demo, render the HTML viewer and photograph it in headless Chromium (out/ is git-ignored).
+screenshot: build setup-render-tools
+	@browser=$$(command -v chromium || command -v chromium-browser) || \
+	  { echo "error: chromium is not installed (apt-get install chromium)" >&2; exit 1; }; \
+	mkdir -p out && \
+	.build/release/sinkmap scan $(DEMO) -q --format json --output out/demo.json && \
+	.build/release/sinkmap export --from out/demo.json --format html --output out/demo.html && \
+	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=out/viewer.png \
+	  "file://$(CURDIR)/out/demo.html#entry=0" 2>/dev/null && \
+	test -s out/viewer.png && echo "wrote out/viewer.png (open out/demo.html to use the viewer)"
+
+## docs-examples: every format rendered from the demo, for Docs/formats.md. Scanned from Docs/examples so the
+## report's root (../../Fixtures/…) makes the HTML viewer's file links work from there.
+docs-examples: build setup-render-tools
+	@mkdir -p Docs/examples Docs/images out
+	cd Docs/examples && ../../.build/release/sinkmap scan ../../$(DEMO) -q --format json --output demo.json
+	@for f in dot:demo.dot sarif:demo.sarif.json html:demo.html markdown:demo-threat-model.md text:demo.txt; do \
+	  .build/release/sinkmap export --from Docs/examples/demo.json --format $${f%%:*} --output Docs/examples/$${f#*:} || exit 1; \
+	done
+	.build/release/sinkmap export --from Docs/examples/demo.json --format svg --output Docs/images/demo-graph.svg
+	.build/release/sinkmap export --from Docs/examples/demo.json --format svg --cluster file --output Docs/images/demo-graph-by-file.svg
+	@browser=$$(command -v chromium || command -v chromium-browser) || \
+	  { echo "error: chromium is not installed (apt-get install chromium)" >&2; exit 1; }; \
+	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=$(CURDIR)/Docs/images/html-viewer.png \
+	  "file://$(CURDIR)/Docs/examples/demo.html#entry=0" 2>/dev/null && test -s Docs/images/html-viewer.png
 
 clean:
 	$(SWIFT) package clean

@@ -42,15 +42,18 @@ let package = Package(
         .target(name: "ClangFrontend", dependencies: ["CClang", "SinkmapCore"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
-        .target(name: "Exporters", dependencies: ["SinkmapReport"], swiftSettings: v5),
+        .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], resources: [.copy("Resources")], swiftSettings: v5),
+        // The CI gate (baseline, check decision) needs only the wire model; Exporters never depend on it.
+        .target(name: "Gate", dependencies: ["SinkmapReport"], swiftSettings: v5),
         .target(name: "SinkmapKit",
                 dependencies: ["SinkmapCore", "SinkmapReport", "ClangFrontend", "PathEngine", "Exporters", "Yams"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .executableTarget(name: "sinkmap",
-                          dependencies: ["SinkmapKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          dependencies: ["SinkmapKit", "Gate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .testTarget(name: "SinkmapTests",
-                    dependencies: ["SinkmapKit", "SinkmapCore", "SinkmapReport", "PathEngine", "Exporters", "ClangFrontend"],
+                    dependencies: ["SinkmapKit", "SinkmapCore", "SinkmapReport", "PathEngine", "Exporters", "ClangFrontend",
+                                   "Gate"],
                     swiftSettings: v5 + clangC, linkerSettings: clangLink),
     ]
 )

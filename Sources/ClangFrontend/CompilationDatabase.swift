@@ -47,7 +47,7 @@ public struct CompilationDatabase {
                 skipped.append("\(file): listed in the compilation database but not found")
                 continue
             }
-            var arguments = Self.clean(argv, file: file, absoluteFile: absoluteFile)
+            var arguments = Self.absolutized(Self.clean(argv, file: file, absoluteFile: absoluteFile), against: directory)
             arguments = Self.withDefaultStandard(arguments, file: absoluteFile)
             let job = CompileJob(file: absoluteFile, arguments: arguments + extraArguments, directory: directory)
             // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
@@ -76,6 +76,35 @@ public struct CompilationDatabase {
             if a.hasPrefix("-MF") || a.hasPrefix("-MT") || a.hasPrefix("-MQ") { continue }
             if a == file || a == absoluteFile { continue }
             out.append(a)
+        }
+        return out
+    }
+
+    /// Flags naming files or folders, whose relative values resolve against the entry's `directory`.
+    static let pathFlags = ["-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-isysroot", "--sysroot",
+                            "-F", "-iframework", "-include-pch", "-iprefix", "-iwithprefix", "-cxx-isystem"]
+
+    /// Relative paths in path flags made absolute (`-Iinc`, `-I inc`, `--sysroot=x`).
+    static func absolutized(_ arguments: [String], against directory: String) -> [String] {
+        var out: [String] = []
+        var i = 0
+        func fix(_ p: String) -> String { p.hasPrefix("/") || p.isEmpty ? p : absolute(p, against: directory) }
+        while i < arguments.count {
+            let a = arguments[i]
+            if pathFlags.contains(a), i + 1 < arguments.count {
+                out += [a, fix(arguments[i + 1])]
+                i += 2
+                continue
+            }
+            if let flag = pathFlags.sorted(by: { $0.count > $1.count }).first(where: { a.hasPrefix($0) && a.count > $0.count }) {
+                var value = String(a.dropFirst(flag.count))
+                let eq = value.hasPrefix("=")
+                if eq { value.removeFirst() }
+                out.append(flag + (eq ? "=" : "") + fix(value))
+            } else {
+                out.append(a)
+            }
+            i += 1
         }
         return out
     }

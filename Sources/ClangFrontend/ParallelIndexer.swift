@@ -13,8 +13,19 @@ public struct ParallelIndexer {
         self.workers = max(1, workers)
     }
 
+    /// Where parsed facts can be found and kept between runs (a cache). Called from worker threads.
+    public struct Memo: Sendable {
+        public var lookup: @Sendable (CompileJob) -> TranslationUnitFacts?
+        public var store: @Sendable (CompileJob, TranslationUnitFacts, [String]) -> Void
+        public init(lookup: @escaping @Sendable (CompileJob) -> TranslationUnitFacts?,
+                    store: @escaping @Sendable (CompileJob, TranslationUnitFacts, [String]) -> Void) {
+            self.lookup = lookup
+            self.store = store
+        }
+    }
+
     /// `progress(done, total, file)` is called after each unit, from worker threads, serialized.
-    public func run(_ jobs: [CompileJob],
+    public func run(_ jobs: [CompileJob], memo: Memo? = nil,
                     progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [TranslationUnitFacts] {
         let state = SharedState(count: jobs.count)
         let group = DispatchGroup()
@@ -25,7 +36,14 @@ public struct ParallelIndexer {
             let thread = Thread {
                 let indexer = TranslationUnitIndexer(root: root)
                 while let i = state.next() {
-                    let facts = indexer.index(jobs[i])
+                    var facts: TranslationUnitFacts
+                    if let cached = memo?.lookup(jobs[i]) {
+                        facts = cached
+                    } else {
+                        var inputs: [String] = []
+                        facts = indexer.index(jobs[i], inputs: &inputs)
+                        memo?.store(jobs[i], facts, inputs)
+                    }
                     state.store(facts, at: i) { done in progress?(done, jobs.count, facts.file) }
                 }
                 group.leave()

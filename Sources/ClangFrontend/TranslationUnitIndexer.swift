@@ -19,12 +19,21 @@ public final class TranslationUnitIndexer {
 
     deinit { clang_disposeIndex(index) }
 
+    /// What libclang reads for this build: "clang version 14.0.6" — part of every cache key.
+    public static var libclangVersion: String { clang_getClangVersion().consume() }
+
     public func index(_ job: CompileJob) -> TranslationUnitFacts {
+        index(job, inputs: nil)
+    }
+
+    /// Also reports, in `inputs`, every file the unit read (the main file and each header, as absolute
+    /// paths): what a cached copy of its facts depends on.
+    public func index(_ job: CompileJob, inputs: UnsafeMutablePointer<[String]>?) -> TranslationUnitFacts {
         let shown = paths.display(job.file)
         var facts = TranslationUnitFacts(file: shown)
-        var arguments = job.arguments
-        // libclang resolves relative paths against the process, not the entry's directory.
-        arguments += ["-ferror-limit=0", "-working-directory", job.directory]
+        // Relative paths were made absolute against the entry's directory when the job was made:
+        // `-working-directory` would make libclang change the whole process's current directory.
+        let arguments = job.arguments + ["-ferror-limit=0"]
 
         var unit: CXTranslationUnit?
         let options = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue
@@ -38,6 +47,7 @@ public final class TranslationUnitIndexer {
         }
         defer { clang_disposeTranslationUnit(unit) }
 
+        if let inputs { inputs.pointee = Self.inclusions(unit) }
         let filesWithErrors = collectDiagnostics(unit, into: &facts)
         let visitor = CallSiteVisitor(tu: unit, mainFile: shown, paths: paths, naming: naming)
         visitor.run()
@@ -88,6 +98,19 @@ public final class TranslationUnitIndexer {
                 message: "parsed with errors: calls libclang could not resolve were recovered by name (kind 'unresolved')"))
         }
         return files
+    }
+
+    private static func inclusions(_ unit: CXTranslationUnit) -> [String] {
+        final class Box { var files = Set<String>() }
+        let box = Box()
+        let unmanaged = Unmanaged.passRetained(box)
+        defer { unmanaged.release() }
+        clang_getInclusions(unit, { file, _, _, data in
+            guard let file else { return }
+            let name = clang_getFileName(file).consume()
+            if !name.isEmpty { Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue().files.insert(name) }
+        }, unmanaged.toOpaque())
+        return box.files.sorted()
     }
 
     private static func describe(_ status: CXErrorCode) -> String {

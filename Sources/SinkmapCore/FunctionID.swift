@@ -3,7 +3,16 @@
 public enum FunctionID {
     public static func external(usr: String) -> String { usr }
 
-    public static func `internal`(usr: String, file: String) -> String { "\(usr)@\(file)" }
+    /// Local declarations carry their byte offset in the USR (`c:f.cpp@412@F@main#@S@Local`): dropped, so an
+    /// edit above them does not change their identity (and so path fingerprints).
+    public static func `internal`(usr: String, file: String) -> String { "\(withoutOffsets(usr))@\(file)" }
+
+    static func withoutOffsets(_ usr: String) -> String {
+        guard usr.contains(where: \.isNumber) else { return usr }
+        var parts = usr.split(separator: "@", omittingEmptySubsequences: false)
+        for i in parts.indices where i > 0 && !parts[i].isEmpty && parts[i].allSatisfy(\.isNumber) { parts[i] = "L" }
+        return parts.joined(separator: "@")
+    }
 
     /// The synthetic function running a translation unit's global and static initializers.
     public static func initializer(file: String) -> String { "init:\(file)" }

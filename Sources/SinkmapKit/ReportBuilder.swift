@@ -9,7 +9,7 @@ struct ReportBuilder {
     let limits: PathLimits
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
-               extraDiagnostics: [DiagnosticFact], seconds: Double) -> Report {
+               extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
         var paths: [Path] = []
         // Overloads, and a library function also recovered by name, share a shown name: one sink to a reader.
         var counts: [String: PathCount] = [:]
@@ -50,10 +50,11 @@ struct ReportBuilder {
         let diagnostics = unique.map {
             Diagnostic(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
         }
-        let stats = Report.Stats(
+        var stats = Report.Stats(
             translationUnits: units.count, failedTranslationUnits: units.filter(\.failed).count,
             translationUnitsWithErrors: units.filter(\.hadErrors).count, functions: graph.functions.count,
             calls: graph.callCount, entryPoints: entries, seconds: (seconds * 1000).rounded() / 1000)
+        stats.cachedTranslationUnits = cachedUnits > 0 ? cachedUnits : nil
         return Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
                       pathCounts: countList, diagnostics: diagnostics,
                       limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)

@@ -30,7 +30,12 @@ public struct Scan {
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
 
-        let units = parse(jobs, root: root)
+        let (units, cache) = parse(jobs, root: root)
+        if let cache, cache.rejected > 0 {
+            inputDiagnostics.append(DiagnosticFact(
+                file: cache.directory, severity: .warning,
+                message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
+        }
         let graph = buildGraph(units)
         let sinks = matcher.sinks(in: graph)
         let entries = EntryPoints.find(in: graph, sinks: sinks)
@@ -38,7 +43,8 @@ public struct Scan {
 
         return ReportBuilder(graph: graph, rules: matcher.rules, limits: options.limits).build(
             root: options.root, sinks: sinks, found: found, units: units, entries: entries.count,
-            extraDiagnostics: inputDiagnostics, seconds: Date().timeIntervalSince(started))
+            extraDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0,
+            seconds: Date().timeIntervalSince(started))
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.
@@ -89,9 +95,13 @@ public struct Scan {
         return (jobs, diagnostics)
     }
 
-    private func parse(_ jobs: [CompileJob], root: String) -> [TranslationUnitFacts] {
+    private func parse(_ jobs: [CompileJob], root: String) -> ([TranslationUnitFacts], FactsCache?) {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        return ParallelIndexer(root: root, workers: workers).run(jobs, progress: options.progress)
+        let cache = options.cacheDirectory.flatMap { FactsCache(directory: $0) }
+        let memo = cache.map { cache in
+            ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
+        }
+        return (ParallelIndexer(root: root, workers: workers).run(jobs, memo: memo, progress: options.progress), cache)
     }
 
     private func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {

@@ -14,6 +14,8 @@ public struct ScanOptions: Sendable {
     public var configPath: String?
     public var limits = PathLimits()
     public var jobs: Int
+    /// Where per-unit facts are cached between scans; nil scans without a cache.
+    public var cacheDirectory: String?
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 

@@ -66,8 +66,11 @@ public struct Report: Codable, Equatable, Sendable {
         public var calls: Int
         /// Entry points found.
         public var entryPoints: Int
-        /// Wall-clock time of the scan; the only field that differs between identical runs.
+        /// Wall-clock time of the scan. With `cachedTranslationUnits`, the only fields that differ between
+        /// runs on the same tree.
         public var seconds: Double
+        /// Translation units whose facts came from the cache instead of libclang (absent when none did).
+        public var cachedTranslationUnits: Int?
         public init(translationUnits: Int, failedTranslationUnits: Int, translationUnitsWithErrors: Int,
                     functions: Int, calls: Int, entryPoints: Int, seconds: Double) {
             self.translationUnits = translationUnits

@@ -2,11 +2,11 @@
 enum ExitCodes {
     /// The command did what was asked (a scan completed, with or without paths).
     static let success: Int32 = 0
-    /// `check`: a path is not in the baseline (reserved for the CI gate).
+    /// `check`: a path is not in the baseline (or, with `--fail-on-stale`, a baseline entry matches no path).
     static let newPaths: Int32 = 1
     /// Bad command line: unknown flag, missing value, conflicting options.
     static let usage: Int32 = 2
-    /// A `sinkmap.yml` (or a baseline) that cannot be used.
+    /// A `sinkmap.yml` or a baseline that cannot be used: missing, unreadable, malformed, from a newer sinkmap.
     static let configuration: Int32 = 3
     /// The input cannot be scanned: the path does not exist, no sources, unreadable compile database.
     static let input: Int32 = 4

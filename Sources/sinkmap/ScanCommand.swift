@@ -44,7 +44,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Most calls on one path; longer paths are not followed (and the set is marked truncated).")
     var maxDepth: Int = 64
 
-    @Option(name: [.customShort("j"), .long], help: "Parallel libclang workers (default: the number of cores).")
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Parallel libclang workers (default: the number of cores).")
     var jobs: Int?
 
     @Flag(help: "Exit with code 5 when any translation unit had parse errors.")
@@ -91,7 +91,7 @@ struct ScanCommand: ParsableCommand {
     }
 }
 
-/// `--format` and `--output`, shared by every command that prints a report.
+/// `--format`, `--output` and the graph options, shared by every command that prints a report.
 struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "format"))
@@ -100,19 +100,57 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
-    func write(_ report: Report) throws {
+    @Option(help: ArgumentHelp("dot/svg/png: group functions in boxes by \(GraphCluster.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "grouping"))
+    var cluster: GraphCluster = .none
+
+    @Option(help: ArgumentHelp("dot/svg/png: draw only the paths to this sink rule id.", valueName: "rule"))
+    var focus: String?
+
+    mutating func validate() throws {
+        // Resolved now: scanning changes the current directory (libclang's -working-directory), and the report is
+        // written after it.
+        if let file = output, !file.hasPrefix("/") {
+            output = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
+                .standardizedFileURL.path
+        }
+        if !format.isGraph && (cluster != .none || focus != nil) {
+            throw ValidationError("--cluster and --focus apply to --format dot, svg and png only")
+        }
+        if format.isBinary && output == nil && isatty(fileno(stdout)) == 1 {
+            throw ValidationError("--format \(format.rawValue) is binary; give --output FILE or redirect stdout")
+        }
+        // Before a long scan, not after it.
+        if (format == .svg || format == .png) && Graphviz.locate() == nil {
+            throw ValidationError(ExportError.graphvizMissing(format: format.rawValue).description)
+        }
+    }
+
+    /// Renders and writes `report`. `newPathIDs` is for `check`: SARIF then reports only those paths, as new.
+    func write(_ report: Report, newPathIDs: Set<String>? = nil) throws {
+        if let focus, !report.sinks.contains(where: { $0.rule == focus }), !report.paths.contains(where: { $0.sink.rule == focus }) {
+            let rules = Set(report.paths.map(\.sink.rule)).sorted().map(TerminalText.sanitize).joined(separator: ", ")
+            throw Failure(message: "--focus \(TerminalText.sanitize(focus)): no sink rule with that id in the report"
+                          + (rules.isEmpty ? "" : "; rules with paths: \(rules)"), code: ExitCodes.usage)
+        }
         let color = output == nil && Terminal.isInteractive(fileno(stdout)) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = try format.render(report, options: .init(color: color))
+        let data: Data
+        do {
+            data = try format.export(report, options: .init(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs))
+        } catch let e as ExportError {
+            throw Failure(message: e.description, code: ExitCodes.output)
+        }
         if let output {
             do {
-                try AtomicFile.write(Data(text.utf8), to: output)
+                try AtomicFile.write(data, to: output)
             } catch {
                 throw Failure(message: "\(output): cannot write the report: \(error.localizedDescription)", code: ExitCodes.output)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
         }
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension GraphCluster: ExpressibleByArgument {}

@@ -19,11 +19,11 @@ struct SinkmapCommand: ParsableCommand {
           sinkmap scan . --format json --output paths.json
           sinkmap sinks                                 list the active sink rules
 
-        Exit codes: 0 done, 2 usage error, 3 bad configuration, 4 bad input, 5 --strict with parse errors, \
-        6 output not written, 70 internal error.
+        Exit codes: 0 done, 1 check found paths not in the baseline, 2 usage error, 3 bad configuration or \
+        baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error.
         """,
         version: SinkmapVersion.current,
-        subcommands: [ScanCommand.self, SinksCommand.self],
+        subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
 

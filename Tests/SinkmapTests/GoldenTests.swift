@@ -36,6 +36,33 @@ final class GoldenTests: XCTestCase {
         try Self.assertGolden(try OutputFormat.text.render(CannedReport.value), "canned.txt")
     }
 
+    func testDOTGolden() throws {
+        try Self.assertGolden(try OutputFormat.dot.render(CannedReport.value), "canned.dot")
+    }
+
+    func testSARIFGolden() throws {
+        try Self.assertGolden(try OutputFormat.sarif.render(CannedReport.value), "canned.sarif.json")
+    }
+
+    func testHTMLGolden() throws {
+        try Self.assertGolden(try OutputFormat.html.render(CannedReport.value), "canned.html")
+    }
+
+    func testMarkdownGolden() throws {
+        try Self.assertGolden(try OutputFormat.markdown.render(CannedReport.value), "canned.md")
+    }
+
+    /// Rendering twice, or from a report whose JSON went through a file, gives the same bytes in every format.
+    func testEveryTextFormatIsDeterministicAndRendersFromSavedJSON() throws {
+        let saved = try JSONExporter.decode(try JSONExporter().encode(CannedReport.value))
+        for format in OutputFormat.allCases where !format.isBinary && format != .svg {
+            let a = try format.render(CannedReport.value), b = try format.render(saved)
+            XCTAssertEqual(a, b, "\(format) differs after a JSON round trip")
+            XCTAssertEqual(a, try format.render(CannedReport.value), "\(format) is not deterministic")
+            XCTAssertFalse(a.isEmpty, "\(format) rendered nothing")
+        }
+    }
+
     func testTextNeverPrintsControlCharactersFromTheScannedTree() throws {
         let text = try OutputFormat.text.render(CannedReport.value, options: .init(color: false))
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })

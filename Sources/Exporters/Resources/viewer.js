@@ -1,0 +1,362 @@
+
+// sinkmap's HTML viewer. Everything from the scanned code (names, files) is data: it reaches the page only
+// through textContent and setAttribute, never as markup. No network, no libraries.
+(function () {
+  'use strict';
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit'];
+  var CATEGORIES = ['model-load', 'inference', 'tokenize', 'template', 'sampling', 'embedding', 'network', 'code-load'];
+  var ENTRY_ORDER = ['main', 'initializer', 'root'];
+  var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
+
+  var report = JSON.parse(document.getElementById('sinkmap-report').textContent);
+  var paths = report.paths || [];
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function sv(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
+  }
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+  function known(list, value, prefix) { return prefix + (list.indexOf(value) >= 0 ? value : 'other'); }
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  function place(file, line) { return file ? file + (line ? ':' + line : '') : 'not in the scanned code'; }
+  function shorten(s, max) {
+    if (s.length <= max) return s;
+    var head = Math.ceil((max - 1) * 0.6), tail = max - 1 - head;
+    return s.slice(0, head) + '\u2026' + s.slice(s.length - tail);
+  }
+  function badge(text, cls) { return el('span', 'badge ' + (cls || ''), text); }
+
+  // ---- the subgraph of the listed paths -------------------------------------------------------------------
+  var RANK = { mid: 0, entry: 1, sink: 2 };
+  var nodeMap = new Map(), edgeMap = new Map();
+  paths.forEach(function (p, pi) {
+    var last = p.frames.length - 1;
+    p.frames.forEach(function (f, i) {
+      var role = i === last ? 'sink' : (i === 0 ? 'entry' : 'mid');
+      var n = nodeMap.get(f.function);
+      if (!n) {
+        n = { name: f.function, file: f.file, line: f.line, role: role, layer: 0, paths: [] };
+        nodeMap.set(f.function, n);
+      }
+      if (RANK[role] > RANK[n.role]) n.role = role;
+      if (role === 'sink') n.sink = p.sink;
+      if (role === 'entry') n.entryKind = p.entry.kind;
+      if (!n.file && f.file) { n.file = f.file; n.line = f.line; }
+      n.layer = Math.max(n.layer, i);
+      if (n.paths[n.paths.length - 1] !== pi) n.paths.push(pi);
+      if (i > 0) {
+        var from = nodeMap.get(p.frames[i - 1].function), key = from.name + '\u0000' + n.name;
+        var e = edgeMap.get(key);
+        if (!e) {
+          e = { from: from, to: n, call: p.frames[i - 1].call, paths: [] };
+          edgeMap.set(key, e);
+        }
+        e.paths.push(pi);
+      }
+    });
+  });
+  var nodes = Array.from(nodeMap.values()), edges = Array.from(edgeMap.values());
+  // Sinks share the last column, so the picture reads from entry points on the left to sinks on the right.
+  var deepest = nodes.reduce(function (d, n) { return n.role === 'sink' ? d : Math.max(d, n.layer); }, 0);
+  nodes.forEach(function (n) { if (n.role === 'sink') n.layer = deepest + 1; });
+
+  // ---- layout: columns by depth on the paths, rows ordered by the barycentre of neighbours -----------------
+  // A call spanning several columns gets an invisible waypoint in each column it crosses, so ordering keeps
+  // room for it and the curve passes between boxes, not through them.
+  var used = Array.from(new Set(nodes.map(function (n) { return n.layer; }))).sort(function (a, b) { return a - b; });
+  nodes.forEach(function (n) { n.layer = used.indexOf(n.layer); n.h = NODE_H; n.preds = []; n.succs = []; });
+  var layers = used.map(function () { return []; });
+  nodes.forEach(function (n) { layers[n.layer].push(n); });
+  edges.forEach(function (e) {
+    e.chain = [e.from];
+    for (var l = e.from.layer + 1; l < e.to.layer; l++) {
+      var d = { dummy: true, layer: l, paths: e.paths, name: '', h: 6, w: 0, preds: [], succs: [] };
+      layers[l].push(d);
+      e.chain.push(d);
+    }
+    e.chain.push(e.to);
+    if (e.to.layer <= e.from.layer) return;   // a call back to an earlier column does not steer the order
+    for (var k = 1; k < e.chain.length; k++) { e.chain[k - 1].succs.push(e.chain[k]); e.chain[k].preds.push(e.chain[k - 1]); }
+  });
+  layers.forEach(function (layer) {
+    layer.sort(function (a, b) {
+      return a.paths[0] - b.paths[0] || (a.dummy ? 1 : 0) - (b.dummy ? 1 : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    layer.forEach(function (n, i) { n.order = i; });
+  });
+  function sweep(layer, neighbours) {
+    layer.forEach(function (n) {
+      var ns = neighbours(n);
+      n.bary = ns.length ? ns.reduce(function (s, m) { return s + m.order; }, 0) / ns.length : n.order;
+    });
+    layer.sort(function (a, b) { return a.bary - b.bary || a.order - b.order; });
+    layer.forEach(function (n, i) { n.order = i; });
+  }
+  for (var pass = 0; pass < 4; pass++) {
+    for (var i = 1; i < layers.length; i++) sweep(layers[i], function (n) { return n.preds; });
+    for (var j = layers.length - 2; j >= 0; j--) sweep(layers[j], function (n) { return n.succs; });
+  }
+  function columnHeight(layer) { return layer.reduce(function (s, n) { return s + n.h + ROW_GAP; }, -ROW_GAP); }
+  var x = PAD, tallest = 0;
+  layers.forEach(function (layer) {
+    var width = MIN_W;
+    layer.forEach(function (n) {
+      if (n.dummy) return;
+      n.label = shorten(n.name, Math.floor((MAX_W - 16) / CHAR_W));
+      n.sub = shorten(place(n.file, n.line), Math.floor((MAX_W - 16) / 5.8));
+      n.w = Math.min(MAX_W, Math.max(MIN_W, 16 + CHAR_W * Math.max(n.label.length, n.sub.length * 0.87)));
+      width = Math.max(width, n.w);
+    });
+    layer.x = x; layer.width = width;
+    x += width + COL_GAP;
+    tallest = Math.max(tallest, columnHeight(layer));
+  });
+  layers.forEach(function (layer) {
+    var y = PAD + (tallest - columnHeight(layer)) / 2;
+    layer.forEach(function (n) { n.x = layer.x; n.y = y; n.cy = y + n.h / 2; y += n.h + ROW_GAP; });
+  });
+
+  // ---- drawing --------------------------------------------------------------------------------------------
+  var svg = sv('svg', { width: Math.max(x - COL_GAP + PAD, 200), height: tallest + 2 * PAD, id: 'graph-svg' });
+  var defs = sv('defs');
+  [['arrow', '#64748b'], ['arrow-hl', '#1d4ed8']].forEach(function (a) {
+    var m = sv('marker', { id: a[0], viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9,
+                           markerUnits: 'userSpaceOnUse', orient: 'auto' });
+    m.appendChild(sv('path', { d: 'M0,0 L10,5 L0,10 z', fill: a[1] }));
+    defs.appendChild(m);
+  });
+  svg.appendChild(defs);
+  edges.forEach(function (e) {
+    var x1 = e.from.x + e.from.w, y1 = e.from.cy, x2 = e.to.x - 2, y2 = e.to.cy;
+    var d = 'M' + x1 + ',' + y1, px = x1, py = y1;
+    function curve(tx, ty) {
+      var dx = Math.max(30, Math.abs(tx - px) / 2);
+      d += ' C' + (px + dx) + ',' + py + ' ' + (tx - dx) + ',' + ty + ' ' + tx + ',' + ty;
+      px = tx; py = ty;
+    }
+    e.chain.slice(1, -1).forEach(function (w) {
+      curve(layers[w.layer].x, w.cy);
+      px = layers[w.layer].x + layers[w.layer].width;
+      d += ' L' + px + ',' + py;
+    });
+    var lx = (px + x2) / 2, ly = (py + y2) / 2 - 4;
+    curve(x2, y2);
+    var kind = e.call ? e.call.kind : 'call';
+    var g = sv('g');
+    e.shape = sv('path', { d: d, 'class': 'edge ' + known(KINDS, kind, 'k-'), 'marker-end': 'url(#arrow)' });
+    var title = sv('title');
+    title.textContent = e.call ? kind + ' call at ' + place(e.call.file, e.call.line) + ':' + e.call.column
+      + (e.call.macro ? ' via macro ' + e.call.macro : '') : 'call';
+    e.shape.appendChild(title);
+    g.appendChild(e.shape);
+    if (kind !== 'direct' || (e.call && e.call.macro)) {
+      var t = sv('text', { x: lx, y: ly, 'text-anchor': 'middle', 'class': 'edge-label' });
+      t.textContent = shorten([kind === 'direct' ? '' : kind, e.call && e.call.macro ? 'via ' + e.call.macro : '']
+        .filter(Boolean).join(' '), 30);
+      g.appendChild(t);
+    }
+    e.group = g;
+    svg.appendChild(g);
+  });
+  nodes.forEach(function (n) {
+    var cls = 'node ' + n.role;
+    if (n.role === 'sink') cls += ' ' + known(CATEGORIES, n.sink.category, 'c-');
+    var g = sv('g', { 'class': cls, transform: 'translate(' + n.x + ',' + n.y + ')', tabindex: 0 });
+    var title = sv('title');
+    title.textContent = n.name + '\n' + place(n.file, n.line) + (n.role === 'sink' ? '\nsink [' + n.sink.category + '] '
+      + n.sink.rule : n.role === 'entry' ? '\nentry point (' + n.entryKind + ')' : '');
+    g.appendChild(title);
+    g.appendChild(sv('rect', { width: n.w, height: NODE_H, rx: n.role === 'sink' ? 2 : 8 }));
+    var name = sv('text', { x: 8, y: 14 });
+    name.textContent = n.label;
+    var sub = sv('text', { x: 8, y: 27, 'class': 'place' });
+    sub.textContent = n.sub;
+    g.appendChild(name); g.appendChild(sub);
+    g.addEventListener('click', function () {
+      select({ title: 'Paths through ' + n.name, paths: n.paths, item: null });
+    });
+    n.shape = g;
+    svg.appendChild(g);
+  });
+  $('graph').appendChild(svg);
+
+  // ---- lists ----------------------------------------------------------------------------------------------
+  var items = [];
+  function item(list, lines, hay, sel) {
+    var li = el('li');
+    lines.forEach(function (l) { li.appendChild(l); });
+    li.hay = hay.join('\n').toLowerCase();
+    if (sel) {
+      sel.item = li;
+      li.setAttribute('role', 'option');
+      li.tabIndex = 0;
+      li.addEventListener('click', function () { select(sel); });
+      li.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(sel); } });
+    }
+    items.push(li);
+    list.appendChild(li);
+    return li;
+  }
+  function countOf(rule, fn) {
+    return (report.pathCounts || []).filter(function (c) { return c.rule === rule && c.function === fn; })[0];
+  }
+  var sinkSelections = [], entrySelections = [];
+  var sinks = (report.sinks || []).map(function (s) {
+    var ps = [];
+    paths.forEach(function (p, pi) { if (p.sink.rule === s.rule && p.sink.function === s.function) ps.push(pi); });
+    return { sink: s, paths: ps };
+  });
+  sinks.sort(function (a, b) { return (b.paths.length > 0) - (a.paths.length > 0); });
+  sinks.forEach(function (entry) {
+    var s = entry.sink, c = countOf(s.rule, s.function), meta = el('div', 'meta');
+    meta.appendChild(badge(s.category, known(CATEGORIES, s.category, 'c-')));
+    meta.appendChild(document.createTextNode(' ' + s.rule + ' \u00b7 '));
+    var li;
+    if (entry.paths.length) {
+      var cut = c && (c.listed < c.total || (c.truncatedBy || []).length);
+      meta.appendChild(el('span', cut ? 'warn' : '', cut ? c.listed + ' of ' + (c.exact ? '' : 'at least ') + c.total
+        + ' paths listed (' + (c.truncatedBy || []).join(', ') + ')' : plural(entry.paths.length, 'path', 'paths')));
+      var sel = { title: 'Paths to ' + s.function + ' [' + s.category + ']', paths: entry.paths };
+      sinkSelections.push(sel);
+      li = item($('sink-list'), [el('div', 'name', s.function), meta], [s.function, s.rule, s.category, s.file || ''], sel);
+      li.className = 'sink-item';
+    } else {
+      meta.appendChild(document.createTextNode('called, not reached from an entry point'));
+      li = item($('sink-list'), [el('div', 'name', s.function), meta], [s.function, s.rule, s.category], null);
+      li.className = 'sink-item unreached';
+    }
+  });
+  $('sink-count').textContent = '(' + sinks.filter(function (s) { return s.paths.length; }).length + ' of ' + sinks.length + ' reached)';
+
+  var entries = new Map();
+  paths.forEach(function (p, pi) {
+    var e = entries.get(p.entry.function) || { name: p.entry.function, kind: p.entry.kind, paths: [], sinks: new Set() };
+    e.paths.push(pi); e.sinks.add(p.sink.rule + '\u0000' + p.sink.function);
+    entries.set(p.entry.function, e);
+  });
+  function kindRank(k) { var i = ENTRY_ORDER.indexOf(k); return i < 0 ? ENTRY_ORDER.length : i; }
+  Array.from(entries.values()).sort(function (a, b) {
+    return kindRank(a.kind) - kindRank(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  }).forEach(function (e) {
+    var meta = el('div', 'meta');
+    meta.appendChild(badge(e.kind));
+    meta.appendChild(document.createTextNode(' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by '
+      + plural(e.paths.length, 'path', 'paths')));
+    var sel = { title: 'Paths from ' + e.name + ' (' + e.kind + ')', paths: e.paths };
+    entrySelections.push(sel);
+    item($('entry-list'), [el('div', 'name', e.name), meta], [e.name, e.kind], sel).className = 'entry-item';
+  });
+  $('entry-count').textContent = '(' + entries.size + ')';
+
+  var diagnostics = report.diagnostics || [];
+  $('diagnostic-count').textContent = '(' + diagnostics.length + ')';
+  diagnostics.forEach(function (d) {
+    var li = el('li', '', place(d.file, d.line) + (d.column ? ':' + d.column : '') + ': ' + d.severity + ': ' + d.message);
+    $('diagnostic-list').appendChild(li);
+  });
+
+  $('search').addEventListener('input', function () {
+    var q = this.value.trim().toLowerCase();
+    items.forEach(function (li) { li.hidden = q !== '' && li.hay.indexOf(q) < 0; });
+  });
+
+  // ---- paths and links ------------------------------------------------------------------------------------
+  function encodePath(p) { return p.split('/').map(encodeURIComponent).join('/'); }
+  function href(file, line) {
+    var root = $('link-root').value.trim().replace(/\/+$/, '');
+    var full = file.charAt(0) === '/' || !root ? file : root + '/' + file;
+    if ($('link-mode').value === 'vscode') {
+      return 'vscode://file' + (full.charAt(0) === '/' ? '' : '/') + encodePath(full) + (line ? ':' + line : '');
+    }
+    return full.charAt(0) === '/' ? 'file://' + encodePath(full) : encodePath(full);
+  }
+  function link(file, line, column) {
+    if (!file) return el('span', 'call', 'not in the scanned code');
+    var a = el('a', '', place(file, line) + (column ? ':' + column : ''));
+    a.setAttribute('href', href(file, line));
+    return a;
+  }
+  var shown = [];
+  function renderPaths(list, title) {
+    shown = list;
+    $('detail-title').textContent = title + ' \u2014 ' + plural(list.length, 'path', 'paths');
+    var ol = $('path-list');
+    clear(ol);
+    list.slice(0, MAX_LISTED).forEach(function (pi) {
+      var p = paths[pi], li = el('li');
+      li.appendChild(el('div', 'path-head', p.entry.function + ' (' + p.entry.kind + ') \u2192 ' + p.sink.function
+        + ' [' + p.sink.category + ']' + (p.truncated ? ' \u2014 more paths to this sink than listed' : '')));
+      var frames = el('ol', 'frames');
+      p.frames.forEach(function (f, i) {
+        var row = el('li');
+        row.appendChild(el('span', 'name', f.function));
+        row.appendChild(document.createTextNode('  '));
+        row.appendChild(link(f.file, f.line));
+        var call = i > 0 ? p.frames[i - 1].call : null;
+        if (call) {
+          row.appendChild(el('span', 'call', '  \u2190 ' + call.kind + ' call' + (call.macro ? ' via macro ' + call.macro : '') + ' at '));
+          row.appendChild(link(call.file, call.line, call.column));
+        }
+        frames.appendChild(row);
+      });
+      li.appendChild(frames);
+      ol.appendChild(li);
+    });
+    if (list.length > MAX_LISTED) ol.appendChild(el('li', 'meta', '\u2026 ' + (list.length - MAX_LISTED) + ' more (see the JSON report)'));
+  }
+  $('link-root').value = report.root || '';
+  $('link-root').addEventListener('change', function () { renderPaths(shown, current ? current.title : 'All paths'); });
+  $('link-mode').addEventListener('change', function () { renderPaths(shown, current ? current.title : 'All paths'); });
+
+  // ---- selection ------------------------------------------------------------------------------------------
+  var current = null;
+  function mark(shape, on, some) {
+    shape.classList.toggle('hl', some && on);
+    shape.classList.toggle('dim', some && !on);
+  }
+  function select(sel) {
+    current = sel;
+    var set = sel ? new Set(sel.paths) : null;
+    function on(ps) { return !set || ps.some(function (p) { return set.has(p); }); }
+    nodes.forEach(function (n) { mark(n.shape, on(n.paths), !!set); });
+    edges.forEach(function (e) {
+      var lit = on(e.paths);
+      mark(e.group, lit, !!set);
+      mark(e.shape, lit, !!set);
+      e.shape.setAttribute('marker-end', set && lit ? 'url(#arrow-hl)' : 'url(#arrow)');
+    });
+    items.forEach(function (li) { li.setAttribute('aria-selected', sel && sel.item === li ? 'true' : 'false'); });
+    renderPaths(sel ? sel.paths : paths.map(function (_, i) { return i; }), sel ? sel.title : 'All paths');
+  }
+  $('show-all').addEventListener('click', function () { select(null); });
+
+  // ---- header ---------------------------------------------------------------------------------------------
+  var stats = report.stats || {}, reached = sinks.filter(function (s) { return s.paths.length; }).length;
+  var total = (report.pathCounts || []).reduce(function (s, c) { return s + c.total; }, 0);
+  $('root').textContent = '\u2014 ' + (report.root || '');
+  $('summary').textContent = plural(total, 'path', 'paths') + ' (' + paths.length + ' listed) from '
+    + plural(entries.size, 'entry point', 'entry points') + ' reach ' + reached + ' of ' + plural(sinks.length, 'sink', 'sinks')
+    + ' \u00b7 ' + plural(stats.translationUnits || 0, 'translation unit', 'translation units') + ', '
+    + plural(stats.functions || 0, 'function', 'functions') + ' \u00b7 ' + (report.tool ? report.tool.name + ' ' + report.tool.version : '');
+  var cut = (report.pathCounts || []).filter(function (c) { return c.listed < c.total || (c.truncatedBy || []).length; });
+  var notes = [];
+  if (cut.length) notes.push(plural(cut.length, 'sink has', 'sinks have') + ' more paths than listed; raise --max-paths / --max-depth to see them.');
+  var errors = diagnostics.filter(function (d) { return d.severity === 'error' || d.severity === 'fatal'; }).length;
+  if (diagnostics.length) notes.push(plural(diagnostics.length, 'diagnostic', 'diagnostics') + ' (' + errors + ' errors): paths through code that did not parse may be missing.');
+  $('notes').textContent = notes.join(' ');
+  $('notes').className = notes.length ? 'warn' : '';
+
+  var m = /^#(sink|entry)=(\d+)$/.exec(location.hash);
+  var pick = m ? (m[1] === 'sink' ? sinkSelections : entrySelections)[Number(m[2])] : null;
+  select(pick || null);
+  document.body.setAttribute('data-rendered', String(paths.length));
+})();

@@ -1,0 +1,167 @@
+import Foundation
+import SinkmapReport
+
+/// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others). One rule per sink rule; one
+/// result per listed path — an (entry point, sink call) route — located at the call into the sink, with the
+/// path as a code flow from the entry point to the sink and the path id as its fingerprint, so a result keeps
+/// its identity across runs while lines move. URIs are relative to `SRCROOT`, the scanned root.
+public struct SARIFExporter {
+    /// When set, only paths in the set are reported, marked `baselineState: "new"` (`sinkmap check`).
+    public var newPathIDs: Set<String>?
+
+    public init(newPathIDs: Set<String>? = nil) { self.newPathIDs = newPathIDs }
+
+    public func render(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(log(report)), as: UTF8.self) + "\n"
+    }
+
+    func log(_ report: Report) -> SARIF.Log {
+        let rules = self.rules(report)
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let paths = newPathIDs.map { ids in report.paths.filter { ids.contains($0.id) } } ?? report.paths
+        let run = SARIF.Run(
+            tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
+            originalUriBaseIds: ["SRCROOT": .init(description: .init(text: "The scanned source tree (\(report.root))"))],
+            invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications(report))],
+            results: paths.map { result($0, ruleIndex: index[$0.sink.rule] ?? 0, report: report) },
+            properties: .init(root: report.root, schema: report.schema))
+        return SARIF.Log(runs: [run])
+    }
+
+    /// Every sink rule of the report, sorted by id; its text from the first sink that names it.
+    private func rules(_ report: Report) -> [SARIF.Rule] {
+        var byID: [String: (category: String, reason: String, functions: [String])] = [:]
+        for s in report.sinks {
+            byID[s.rule, default: (s.category, s.reason, [])].functions.append(s.function)
+        }
+        for p in report.paths where byID[p.sink.rule] == nil {
+            byID[p.sink.rule] = (p.sink.category, "", [p.sink.function])
+        }
+        return byID.keys.sorted().map { id in
+            let r = byID[id]!
+            let reason = r.reason.isEmpty ? "A \(r.category) sink." : r.reason
+            let functions = Array(Set(r.functions)).sorted().joined(separator: ", ")
+            return SARIF.Rule(
+                id: id, name: Self.pascalCase(id),
+                shortDescription: .init(text: "Call path to a \(r.category) sink (\(id))"),
+                fullDescription: .init(text: reason),
+                help: .init(text: "\(reason)\nSink functions: \(functions).\nEach result is one call path from an "
+                            + "entry point to this sink. Review where its input comes from and where its output goes; "
+                            + "a path that should not exist is a finding."),
+                defaultConfiguration: .init(level: "note"),
+                properties: .init(category: r.category, tags: ["security", "ai-ml", r.category]))
+        }
+    }
+
+    private func result(_ path: Path, ruleIndex: Int, report: Report) -> SARIF.Result {
+        let names = path.frames.map(\.function)
+        let sinkCall = path.frames.dropLast().last?.call
+        var text = "\(path.entry.function) (\(path.entry.kind)) reaches \(path.sink.function) [\(path.sink.category)] "
+            + "in \(path.frames.count - 1) \(path.frames.count == 2 ? "call" : "calls"): \(names.joined(separator: " → "))"
+        if path.truncated { text += ". More paths reach this sink than were listed (a limit cut them)" }
+
+        var primary: [SARIF.Location] = []
+        if let call = sinkCall {
+            primary.append(.init(physicalLocation: physical(call.file, call.line, call.column),
+                                 message: .init(text: "calls \(path.sink.function)")))
+        } else if let file = path.frames.first?.file {
+            primary.append(.init(physicalLocation: physical(file, path.frames.first?.line, nil), message: nil))
+        }
+        var related: [SARIF.Location] = []
+        if let entry = path.frames.first, let file = entry.file {
+            related.append(.init(id: 1, physicalLocation: physical(file, entry.line, nil),
+                                 message: .init(text: "entry point \(entry.function) (\(path.entry.kind))")))
+        }
+        return SARIF.Result(
+            ruleId: path.sink.rule, ruleIndex: ruleIndex, level: "note", message: .init(text: text),
+            locations: primary, relatedLocations: related.isEmpty ? nil : related,
+            codeFlows: [.init(message: .init(text: names.joined(separator: " → ")),
+                              threadFlows: [.init(locations: steps(path, report: report))])],
+            partialFingerprints: ["sinkmapPath/v1": path.id],
+            baselineState: newPathIDs == nil ? nil : "new",
+            properties: .init(pathId: path.id, entryPoint: path.entry.function, entryKind: path.entry.kind,
+                              sink: path.sink.function, category: path.sink.category, truncated: path.truncated))
+    }
+
+    /// The path from the entry point's definition through each call site to the sink's declaration.
+    private func steps(_ path: Path, report: Report) -> [SARIF.ThreadFlowLocation] {
+        var steps: [SARIF.ThreadFlowLocation] = []
+        if let entry = path.frames.first, let file = entry.file {
+            steps.append(.init(location: .init(physicalLocation: physical(file, entry.line, nil),
+                                               message: .init(text: "entry point \(entry.function) (\(path.entry.kind))")),
+                               nestingLevel: 0, kinds: ["enter"]))
+        }
+        for (depth, (frame, next)) in zip(path.frames, path.frames.dropFirst()).enumerated() {
+            guard let call = frame.call else { continue }
+            var text = "\(frame.function) calls \(next.function) (\(call.kind) call"
+            if let macro = call.macro { text += " via macro \(macro)" }
+            text += ")"
+            steps.append(.init(location: .init(physicalLocation: physical(call.file, call.line, call.column),
+                                               message: .init(text: text)),
+                               nestingLevel: depth, kinds: ["call"]))
+        }
+        if let sink = path.frames.last, let file = sink.file, path.frames.count > 1 {
+            let reason = report.sinks.first { $0.rule == path.sink.rule && $0.function == sink.function }?.reason
+            steps.append(.init(location: .init(physicalLocation: physical(file, sink.line, nil),
+                                               message: .init(text: "sink \(sink.function) [\(path.sink.category)]"
+                                                              + (reason.map { ": \($0)" } ?? ""))),
+                               nestingLevel: path.frames.count - 1, kinds: ["exit"]))
+        }
+        return steps
+    }
+
+    /// Diagnostics and truncated sinks, so what the scan could not see travels with the results.
+    private func notifications(_ report: Report) -> [SARIF.Notification] {
+        var out: [SARIF.Notification] = report.diagnostics.map { d in
+            let level: String
+            switch d.severity {
+            case "error", "fatal": level = "error"
+            case "warning": level = "warning"
+            default: level = "note"
+            }
+            return .init(level: level, message: .init(text: d.message),
+                         locations: [.init(physicalLocation: physical(d.file, d.line, d.column))])
+        }
+        for c in report.pathCounts where !c.truncatedBy.isEmpty || c.listed < c.total {
+            out.append(.init(level: "warning",
+                             message: .init(text: "\(c.listed) of \(c.exact ? "" : "at least ")\(c.total) paths to "
+                                            + "\(c.function) (rule \(c.rule)) are reported; cut by "
+                                            + (c.truncatedBy.isEmpty ? "a limit" : c.truncatedBy.joined(separator: ", "))
+                                            + ". Raise --max-paths / --max-depth to see more."),
+                             locations: nil))
+        }
+        return out
+    }
+
+    private func physical(_ file: String, _ line: Int?, _ column: Int?) -> SARIF.PhysicalLocation {
+        let region = line.flatMap { $0 >= 1 ? SARIF.Region(startLine: $0, startColumn: column.flatMap { $0 >= 1 ? $0 : nil }) : nil }
+        if file.hasPrefix("/") {
+            return .init(artifactLocation: .init(uri: "file://" + Self.percentEncoded(file)), region: region)
+        }
+        return .init(artifactLocation: .init(uri: Self.percentEncoded(file), uriBaseId: "SRCROOT"), region: region)
+    }
+
+    /// A relative path as a URI reference: unreserved characters and `/` kept, every other byte `%XX`
+    /// (so `:` can never read as a scheme and spaces, `#`, `?` stay part of the path).
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// `llama.cpp/model-load` → `LlamaCppModelLoad`: SARIF's friendly rule name.
+    static func pascalCase(_ id: String) -> String {
+        id.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

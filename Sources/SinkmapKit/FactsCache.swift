@@ -1,0 +1,158 @@
+import ClangFrontend
+import Foundation
+import SinkmapCore
+
+/// Per-translation-unit facts kept between scans, so a re-scan parses only what changed.
+///
+/// An entry is keyed by the unit's main file, its arguments, libclang's version and sinkmap's version, and
+/// records every file the unit read with its size, modification time and content hash. It is reused only if
+/// each of those files still has the same content (a changed time alone costs a re-hash, not a re-parse).
+/// Entries are authenticated with a key stored outside the scanned tree (`~/.cache/sinkmap/cache-key`), so a
+/// `.sinkmap-cache/` shipped inside a repository under review — or a corrupted file — is ignored, never trusted.
+public final class FactsCache: @unchecked Sendable {
+    public let directory: String
+    private let key0: UInt64
+    private let key1: UInt64
+    private let salt: String
+    private let lock = NSLock()
+    private var contentHashes: [String: String?] = [:]
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+    public private(set) var rejected = 0
+
+    static let formatVersion = "sinkmap-facts-v1"
+
+    /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
+    public init?(directory: String, keyFile: String = FactsCache.defaultKeyFile) {
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
+              let key = FactsCache.loadOrCreateKey(keyFile) else { return nil }
+        self.directory = directory
+        (key0, key1) = key
+        salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion].joined(separator: "\u{0}")
+    }
+
+    public static var defaultKeyFile: String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
+        return base + "/sinkmap/cache-key"
+    }
+
+    // MARK: - Lookup and store
+
+    public func lookup(_ job: CompileJob) -> TranslationUnitFacts? {
+        let path = entryPath(job)
+        guard let data = FileManager.default.contents(atPath: path) else { count(\.misses); return nil }
+        guard let entry = authenticated(data), entry.key == entryKey(job) else {
+            count(\.rejected); count(\.misses)
+            return nil
+        }
+        for input in entry.inputs where !unchanged(input) { count(\.misses); return nil }
+        count(\.hits)
+        return entry.facts
+    }
+
+    public func store(_ job: CompileJob, facts: TranslationUnitFacts, inputs: [String]) {
+        guard !facts.failed else { return }   // a crash or unreadable file is retried next time
+        var recorded: [Entry.Input] = []
+        for path in inputs {
+            var st = stat()
+            guard stat(path, &st) == 0, let hash = contentHash(path) else { return }
+            recorded.append(.init(path: path, size: Int64(st.st_size), mtime: Self.mtime(st), hash: hash))
+        }
+        let entry = Entry(key: entryKey(job), inputs: recorded, facts: facts)
+        guard let body = try? JSONEncoder().encode(entry) else { return }
+        let mac = mac(body)
+        try? AtomicFile.write(Data(mac.utf8) + Data("\n".utf8) + body, to: entryPath(job))
+    }
+
+    // MARK: - Entries
+
+    struct Entry: Codable {
+        struct Input: Codable {
+            var path: String
+            var size: Int64
+            var mtime: Int64
+            var hash: String
+        }
+        var key: String
+        var inputs: [Input]
+        var facts: TranslationUnitFacts
+    }
+
+    private func entryKey(_ job: CompileJob) -> String {
+        let material = ([salt, job.file, job.directory] + job.arguments).joined(separator: "\u{0}")
+        return Array(material.utf8).withUnsafeBytes { SipHash.hex128(key0: key0, key1: key1, $0) }
+    }
+
+    private func entryPath(_ job: CompileJob) -> String { directory + "/" + entryKey(job) + ".json" }
+
+    private func mac(_ body: Data) -> String {
+        body.withUnsafeBytes { SipHash.hex128(key0: key0 ^ 0x5bd1e995, key1: key1 ^ 0x27d4eb2f165667c5, $0) }
+    }
+
+    private func authenticated(_ data: Data) -> Entry? {
+        guard let newline = data.firstIndex(of: 0x0a), newline - data.startIndex == 32 else { return nil }
+        let tag = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        let body = data[(newline + 1)...]
+        guard tag == mac(Data(body)) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: body)
+    }
+
+    private func unchanged(_ input: Entry.Input) -> Bool {
+        var st = stat()
+        guard stat(input.path, &st) == 0, Int64(st.st_size) == input.size else { return false }
+        if Self.mtime(st) == input.mtime { return true }
+        return contentHash(input.path) == input.hash
+    }
+
+    /// Content hash of a file, computed once per scan.
+    private func contentHash(_ path: String) -> String? {
+        lock.lock()
+        if let known = contentHashes[path] { lock.unlock(); return known }
+        lock.unlock()
+        let hash = FileManager.default.contents(atPath: path).map { data in
+            data.withUnsafeBytes { SipHash.hex128(key0: key0, key1: key1, $0) }
+        }
+        lock.lock()
+        contentHashes[path] = hash
+        lock.unlock()
+        return hash
+    }
+
+    private func count(_ counter: ReferenceWritableKeyPath<FactsCache, Int>) {
+        lock.lock()
+        self[keyPath: counter] += 1
+        lock.unlock()
+    }
+
+    private static func mtime(_ st: stat) -> Int64 {
+        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    }
+
+    // MARK: - Key
+
+    /// 16 random bytes, created once per user with mode 0600.
+    static func loadOrCreateKey(_ path: String) -> (UInt64, UInt64)? {
+        if let data = FileManager.default.contents(atPath: path), data.count == 16 {
+            return data.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return nil }
+        var g = SystemRandomNumberGenerator()
+        let k0 = g.next() as UInt64, k1 = g.next() as UInt64
+        var bytes = Data()
+        withUnsafeBytes(of: k0) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: k1) { bytes.append(contentsOf: $0) }
+        let tmp = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: tmp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return nil }
+        // Another process may have won the race: whoever renamed first wins, and everyone reads that key.
+        if link(tmp, path) != 0 { unlink(tmp); return loadOrCreateKeyExisting(path) }
+        unlink(tmp)
+        return (k0, k1)
+    }
+
+    private static func loadOrCreateKeyExisting(_ path: String) -> (UInt64, UInt64)? {
+        guard let data = FileManager.default.contents(atPath: path), data.count == 16 else { return nil }
+        return data.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+    }
+}

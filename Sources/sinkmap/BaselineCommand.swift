@@ -1,0 +1,77 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import Gate
+import SinkmapReport
+
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record every current path as approved, in the baseline file `sinkmap check` compares against.",
+        discussion: """
+        Scans PATH (with the same flags as `scan`) and writes one entry per path: its fingerprint, entry point, \
+        sink rule and functions, and a "note" for the reviewer. Run again, it keeps the notes of paths that \
+        still exist, adds new paths and drops vanished ones, and lists both. The file is written atomically; \
+        an existing file that cannot be read is left alone (exit code 3).
+
+        Examples:
+          sinkmap baseline                                  writes ./sinkmap-baseline.json
+          sinkmap baseline src -p build --output ci/sinkmap-baseline.json
+        """)
+
+    @OptionGroup var scan: ScanInputOptions
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The baseline file to write (relative to the current folder).", valueName: "file"))
+    var output: String = "sinkmap-baseline.json"
+
+    func run() throws {
+        // The old file is read before the scan: a broken or newer baseline stops the run early and is never
+        // overwritten (its notes would be lost).
+        // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
+        let file = WorkingDirectory.absolute(output)
+        let previous: Baseline?
+        do {
+            previous = try BaselineStore.load(file, named: output)
+        } catch let e as BaselineError where e.kind == .missing {
+            previous = nil
+        } catch let e as BaselineError {
+            throw Failure(message: e.description + " (left unchanged)", code: ExitCodes.configuration)
+        }
+        let report = try scan.scan()
+        let baseline = Baseline(report: report, keepingNotesFrom: previous)
+        do {
+            try BaselineStore.save(baseline, to: file, named: output)
+        } catch let e as BaselineError {
+            throw Failure(message: e.description, code: ExitCodes.output)
+        }
+        let changes = BaselineChanges(from: previous, to: baseline)
+        FileHandle.standardOutput.write(Data(summary(baseline, changes, isNew: previous == nil).utf8))
+        for count in report.pathCounts where !count.truncatedBy.isEmpty {
+            warn("\(count.function): paths cut by \(count.truncatedBy.joined(separator: ", ")); only the "
+                 + "\(count.listed) listed are recorded (raise --max-paths / --max-depth)")
+        }
+    }
+
+    private func summary(_ baseline: Baseline, _ changes: BaselineChanges, isNew: Bool) -> String {
+        let file = TerminalText.sanitize(output)
+        let n = baseline.entries.count
+        let paths = "\(n) \(n == 1 ? "path" : "paths") approved"
+        if isNew {
+            return "\(file): new baseline, \(paths). Review it, add a \"note\" to entries as needed, and commit it.\n"
+        }
+        if changes.isEmpty { return "\(file): \(paths), no change.\n" }
+        var lines = ["\(file): \(paths) (\(changes.added.count) added, \(changes.dropped.count) dropped, "
+                     + "\(changes.kept) unchanged)"]
+        for e in changes.added { lines.append("  added    \(e.id)  \(TerminalText.sanitize(e.summary))") }
+        for e in changes.dropped {
+            var line = "  dropped  \(e.id)  \(TerminalText.sanitize(e.summary))"
+            if !e.note.isEmpty { line += "  (note was: \(TerminalText.sanitize(e.note)))" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(message))\n".utf8))
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import Gate
+import SinkmapKit
+import SinkmapReport
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fail when the code has a path to a sink that is not in the baseline (the pre-merge CI gate).",
+        discussion: """
+        Scans PATH (with the same flags as `scan`) and compares each path's fingerprint with the baseline \
+        written by `sinkmap baseline`. Fingerprints depend on the entry point, the functions on the path and \
+        the sink rule, not on lines or the checkout folder.
+
+        Exit codes, whatever --format is: 0 every path is in the baseline (stale entries are warnings); \
+        1 a path is not in the baseline, or --fail-on-stale and a baseline entry matches no path; \
+        2 usage error; 3 baseline or sinkmap.yml missing, unreadable, malformed or from a newer sinkmap; \
+        4 bad input; 6 output not written.
+
+        The text result goes to stdout, or to stderr when --format is not text or --output is given, so CI \
+        logs always say why the gate failed.
+
+        Examples:
+          sinkmap check                          compare with ./sinkmap-baseline.json
+          sinkmap check . -p build --baseline ci/sinkmap-baseline.json --fail-on-stale
+          sinkmap check --format json --output check.json
+          sinkmap check --format sarif --output sinkmap.sarif
+        """)
+
+    @OptionGroup var scan: ScanInputOptions
+
+    @Option(help: ArgumentHelp("The baseline file to compare with (relative to the current folder).", valueName: "file"))
+    var baseline: String = "sinkmap-baseline.json"
+
+    @Flag(help: "Also fail (exit 1) when a baseline entry matches no path any more.")
+    var failOnStale = false
+
+    @Option(help: ArgumentHelp("Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "format"))
+    var format: CheckFormat = .text
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
+        let outputFile = output.map(WorkingDirectory.absolute)
+        // The baseline is read first: a missing or broken one must fail fast, and never look like a pass or like
+        // new paths.
+        let approved: Baseline
+        do {
+            approved = try BaselineStore.load(WorkingDirectory.absolute(baseline), named: baseline)
+        } catch let e as BaselineError {
+            throw Failure(message: e.description, code: ExitCodes.configuration)
+        }
+        let report = try scan.scan()
+        let decision = GateDecision(report: report, baseline: approved, baselineFile: baseline, failOnStale: failOnStale)
+        let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])
+        func text(color: Bool) -> String {
+            CheckTextRenderer(decision: decision, report: report, approveCommand: approve, color: color).render()
+        }
+
+        if format == .text && output == nil {
+            FileHandle.standardOutput.write(Data(text(color: Self.colorAllowed(fileno(stdout))).utf8))
+        } else {
+            let rendered: String
+            do {
+                rendered = try format.render(decision, report: report, text: text(color: false))
+            } catch {
+                throw Failure(message: "cannot render the \(format.rawValue) result: \(error)", code: ExitCodes.internalError)
+            }
+            try write(rendered, to: outputFile)
+            FileHandle.standardError.write(Data(text(color: Self.colorAllowed(fileno(stderr))).utf8))
+        }
+        // Decided from the data alone, after the output is written, so every format exits the same way.
+        if !decision.passed {
+            Foundation.exit(ExitCodes.newPaths)
+        }
+    }
+
+    private func write(_ text: String, to file: String?) throws {
+        guard let file, let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: file)
+        } catch {
+            throw Failure(message: "\(output): cannot write the result: \(error.localizedDescription)", code: ExitCodes.output)
+        }
+    }
+
+    /// Colour only for a person at a terminal: not in CI, not with NO_COLOR.
+    static func colorAllowed(_ fd: Int32) -> Bool {
+        Terminal.isInteractive(fd) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// What `check` can print. `text` and `json` describe the decision; `sarif` renders the scan with only the new
+/// paths as results (`baselineState: "new"`; baselined paths are left out), for code scanning.
+enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, sarif
+
+    func render(_ decision: GateDecision, report: Report, text: String) throws -> String {
+        switch self {
+        case .text:
+            return text
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(decision), as: UTF8.self) + "\n"
+        case .sarif:
+            return try OutputFormat.sarif.render(report, options: .init(newPathIDs: Set(decision.newPaths.map(\.id))))
+        }
+    }
+}

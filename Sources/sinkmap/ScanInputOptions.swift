@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import PathEngine
+import SinkmapKit
+import SinkmapReport
+
+/// The scan flags `baseline` and `check` share (the same ones as `scan`), so a baseline and the check against it
+/// see the same tree the same way.
+struct ScanInputOptions: ParsableArguments {
+    @Argument(help: "The source tree to scan.")
+    var path: String = "."
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("Folder holding compile_commands.json.", valueName: "dir"))
+    var buildPath: String?
+
+    @Option(name: .customLong("compile-commands"), help: ArgumentHelp("A compilation database file.", valueName: "file"))
+    var compileCommands: String?
+
+    @Option(name: .customLong("extra-arg"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("An extra compiler argument for every file (repeatable).", valueName: "arg"))
+    var extraArgs: [String] = []
+
+    @Option(help: ArgumentHelp("Configuration file (default: PATH/sinkmap.yml when present).", valueName: "file"))
+    var config: String?
+
+    @Option(help: "Paths listed per sink function; paths past it are not compared.")
+    var maxPaths: Int = PathLimits().maxPaths
+
+    @Option(help: "Most calls on one path; longer paths are not followed.")
+    var maxDepth: Int = PathLimits().maxDepth
+
+    @Option(name: [.customShort("j", allowingJoined: true), .long],
+            help: "Parallel libclang workers (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Where per-file facts are cached between scans (default: PATH/.sinkmap-cache).",
+                               valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(help: "Parse every file again; read and write no cache.")
+    var noCache = false
+
+    @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        if buildPath != nil && compileCommands != nil {
+            throw ValidationError("-p and --compile-commands both name a compilation database; give one")
+        }
+        if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
+    }
+
+    /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
+    func scan() throws -> Report {
+        var options = ScanOptions(root: path, jobs: jobs ?? 0)
+        options.compileCommandsDirectory = buildPath
+        options.compileCommandsFile = compileCommands
+        options.extraArguments = extraArgs
+        options.configPath = config
+        options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
+        if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
+        let bar = (!quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
+        if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }
+        defer { bar?.finish() }
+        do {
+            return try Scan(options: options).run()
+        } catch let e as ScanError {
+            switch e {
+            case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
+            default: throw Failure(message: e.description, code: ExitCodes.input)
+            }
+        }
+    }
+
+    /// The flags that change what a scan finds, as they would be typed again (for "run this to approve" hints).
+    var commandLine: [String] {
+        var args = [path]
+        if let buildPath { args += ["-p", buildPath] }
+        if let compileCommands { args += ["--compile-commands", compileCommands] }
+        args += extraArgs.map { "--extra-arg=\($0)" }
+        if let config { args += ["--config", config] }
+        if maxPaths != PathLimits().maxPaths { args += ["--max-paths", String(maxPaths)] }
+        if maxDepth != PathLimits().maxDepth { args += ["--max-depth", String(maxDepth)] }
+        return args
+    }
+}
+
+enum WorkingDirectory {
+    /// `path` made absolute against the current directory. (The front-end no longer passes libclang
+    /// `-working-directory`, which changed the whole process's current directory; resolving output paths
+    /// before scanning stays as a belt-and-braces habit.)
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(path).standardizedFileURL.path
+    }
+}
+
+enum Shell {
+    /// Quotes an argument for a POSIX shell when it needs it.
+    static func quote(_ s: String) -> String {
+        let plain = s.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "-_./=:@+,%".unicodeScalars.contains($0)
+        }
+        if plain && !s.isEmpty { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    static func command(_ args: [String]) -> String { args.map(quote).joined(separator: " ") }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SinkmapKit
+import SinkmapReport
+import XCTest
+
+/// The per-unit cache: reused when nothing changed, invalidated by any file a unit read, and never trusting an
+/// entry it cannot authenticate.
+final class FactsCacheTests: XCTestCase {
+    func makeTree() throws -> TempTree {
+        let tree = try TempTree("sinkmap-cache")
+        try tree.write("include/llama.h", """
+            struct llama_context;
+            int llama_decode(struct llama_context * ctx, int n);
+            """)
+        try tree.write("include/shared.h", "int shared_step(struct llama_context * ctx);\n")
+        try tree.write("src/main.c", """
+            #include "shared.h"
+            int main(void) { return shared_step(0); }
+            """)
+        try tree.write("src/shared.c", """
+            #include "llama.h"
+            #include "shared.h"
+            int shared_step(struct llama_context * ctx) { return llama_decode(ctx, 1); }
+            """)
+        try tree.write("src/other.c", "int other(void) { return 0; }\n")
+        return tree
+    }
+
+    func scan(_ tree: TempTree, cache: String) throws -> Report {
+        try Scanning.scan(tree.root) { $0.cacheDirectory = cache }
+    }
+
+    func testWarmScanReusesEveryUnitAndGivesTheSameReport() throws {
+        let tree = try makeTree()
+        let cache = tree.path("cache")
+        var cold = try scan(tree, cache: cache)
+        XCTAssertNil(cold.stats.cachedTranslationUnits)
+        var warm = try scan(tree, cache: cache)
+        XCTAssertEqual(warm.stats.cachedTranslationUnits, 3)
+        cold.stats.seconds = 0; warm.stats.seconds = 0; warm.stats.cachedTranslationUnits = nil
+        XCTAssertEqual(cold, warm)
+        XCTAssertEqual(Scanning.lines(warm), ["llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode"])
+    }
+
+    func testEditingAHeaderReparsesExactlyTheUnitsIncludingIt() throws {
+        let tree = try makeTree()
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        // shared.h is included by main.c and shared.c, not by other.c.
+        try tree.write("include/shared.h", "int shared_step(struct llama_context * ctx); /* edited */\n")
+        let after = try scan(tree, cache: cache)
+        XCTAssertEqual(after.stats.cachedTranslationUnits, 1)
+        let again = try scan(tree, cache: cache)
+        XCTAssertEqual(again.stats.cachedTranslationUnits, 3)
+    }
+
+    func testAChangedSourceIsSeen() throws {
+        let tree = try makeTree()
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        try tree.write("src/other.c", """
+            #include "llama.h"
+            int other(void) { return llama_decode(0, 2); }
+            """)
+        let after = try scan(tree, cache: cache)
+        XCTAssertEqual(after.stats.cachedTranslationUnits, 2)
+        XCTAssertEqual(Scanning.lines(after), [
+            "llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode",
+            "llama.cpp/decode: other -(direct)-> llama_decode",
+        ])
+    }
+
+    func testCorruptedEntriesAreIgnoredAndRebuilt() throws {
+        let tree = try makeTree()
+        let cache = tree.path("cache")
+        let cold = try scan(tree, cache: cache)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(entries.count, 3)
+        for (i, name) in entries.sorted().enumerated() {
+            let path = cache + "/" + name
+            var data = try Data(contentsOf: URL(fileURLWithPath: path))
+            switch i {
+            case 0: data = Data("garbage".utf8)
+            case 1: data[data.count / 2] ^= 0x20     // one flipped bit in the body
+            default: data = data.prefix(data.count / 3)
+            }
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+        let after = try scan(tree, cache: cache)
+        XCTAssertNil(after.stats.cachedTranslationUnits)
+        XCTAssertEqual(Scanning.lines(after), Scanning.lines(cold))
+        XCTAssertTrue(after.diagnostics.contains { $0.message.hasPrefix("3 cache entries were not written by this user or were damaged") },
+                      "\(after.diagnostics)")
+        XCTAssertEqual(try scan(tree, cache: cache).stats.cachedTranslationUnits, 3, "rebuilt entries are used")
+    }
+
+    /// A repository under review could ship a `.sinkmap-cache/` claiming it calls nothing: entries made with
+    /// another key are rejected.
+    func testEntriesWrittenWithAnotherKeyAreNotTrusted() throws {
+        let tree = try makeTree()
+        let cache = tree.path("cache")
+        var options = ScanOptions(root: tree.root, jobs: 1)
+        options.cacheDirectory = cache
+        _ = try Scan(options: options).run()   // populates with the user's key
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".json") }
+        // Forge every entry's tag, as someone without the user's key would have to.
+        for name in names {
+            let path = cache + "/" + name
+            var data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data.replaceSubrange(0..<32, with: Data(String(repeating: "0", count: 32).utf8))
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+        let after = try scan(tree, cache: cache)
+        XCTAssertNil(after.stats.cachedTranslationUnits)
+        XCTAssertEqual(Scanning.lines(after), ["llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode"])
+    }
+}
