@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ClangFrontend", dependencies: ["CClang", "SinkmapCore"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
-        .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], resources: [.copy("Resources")], swiftSettings: v5),
+        .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], exclude: ["Resources"], swiftSettings: v5),
         // The CI gate (baseline, check decision) needs only the wire model; Exporters never depend on it.
         .target(name: "Gate", dependencies: ["SinkmapReport"], swiftSettings: v5),
         .target(name: "SinkmapKit",

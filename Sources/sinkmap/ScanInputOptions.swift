@@ -23,10 +23,10 @@ struct ScanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Configuration file (default: PATH/sinkmap.yml when present).", valueName: "file"))
     var config: String?
 
-    @Option(help: "Paths listed per sink function; paths past it are not compared.")
+    @Option(help: "Paths listed per sink function; the count goes on past it (and the set is marked truncated).")
     var maxPaths: Int = PathLimits().maxPaths
 
-    @Option(help: "Most calls on one path; longer paths are not followed.")
+    @Option(help: "Most calls on one path; longer paths are not followed (and the set is marked truncated).")
     var maxDepth: Int = PathLimits().maxDepth
 
     @Option(name: [.customShort("j", allowingJoined: true), .long],
