@@ -37,9 +37,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
         .target(name: "SinkmapCore", swiftSettings: v5),
         .target(name: "SinkmapReport", swiftSettings: v5),
-        .target(name: "ClangFrontend", dependencies: ["CClang", "SinkmapCore"],
+        .target(name: "ClangFrontend", dependencies: ["CClang", "CSystem", "SinkmapCore"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
         .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], exclude: ["Resources"], swiftSettings: v5),

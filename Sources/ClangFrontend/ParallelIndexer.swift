@@ -7,6 +7,25 @@ import SinkmapCore
 public struct ParallelIndexer {
     public var workers: Int
     public var root: String
+    /// Parse in worker processes instead of threads, so a unit that crashes or hangs libclang costs only that
+    /// unit. Nil parses in this process (libclang's own crash recovery still applies).
+    public var isolation: Isolation?
+
+    public struct Isolation: Sendable {
+        /// The sinkmap executable; started as `EXECUTABLE __worker ROOT`.
+        public var executable: String
+        /// Seconds one unit may take before its worker is killed; 0 waits forever.
+        public var timeout: Double
+        public init(executable: String, timeout: Double) {
+            self.executable = executable
+            self.timeout = timeout
+        }
+
+        /// Workers started from the running executable, when it can be found.
+        public static func current(timeout: Double) -> Isolation? {
+            WorkerProcess.currentExecutable.map { Isolation(executable: $0, timeout: timeout) }
+        }
+    }
 
     public init(root: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.root = root
@@ -33,15 +52,16 @@ public struct ParallelIndexer {
         for _ in 0..<threadCount {
             group.enter()
             let root = self.root
+            let isolation = self.isolation
             let thread = Thread {
-                let indexer = TranslationUnitIndexer(root: root)
+                let parse = isolation.map { Self.isolatedParser(root: root, isolation: $0) } ?? Self.inProcessParser(root: root)
                 while let i = state.next() {
                     var facts: TranslationUnitFacts
                     if let cached = memo?.lookup(jobs[i]) {
                         facts = cached
                     } else {
                         var inputs: [String] = []
-                        facts = indexer.index(jobs[i], inputs: &inputs)
+                        facts = parse(jobs[i], &inputs)
                         memo?.store(jobs[i], facts, inputs)
                     }
                     state.store(facts, at: i) { done in progress?(done, jobs.count, facts.file) }
@@ -54,6 +74,45 @@ public struct ParallelIndexer {
         }
         group.wait()
         return state.results.map { $0! }
+    }
+
+    private static func inProcessParser(root: String) -> (CompileJob, inout [String]) -> TranslationUnitFacts {
+        let indexer = TranslationUnitIndexer(root: root)
+        return { job, inputs in indexer.index(job, inputs: &inputs) }
+    }
+
+    /// Each thread drives one worker process, replacing it after a crash or a timeout.
+    private static func isolatedParser(root: String, isolation: Isolation) -> (CompileJob, inout [String]) -> TranslationUnitFacts {
+        let launch = WorkerProcess.Launch(executable: isolation.executable, arguments: ["__worker", root],
+                                          timeout: isolation.timeout)
+        let paths = PathResolver(root: root)
+        var worker: WorkerProcess?
+        return { job, inputs in
+            let shown = paths.display(job.file)
+            if worker == nil { worker = WorkerProcess(launch) }
+            guard let process = worker else {
+                return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
+                    file: shown, severity: .fatal, message: "could not start a libclang worker process; the file was skipped")],
+                    failed: true)
+            }
+            switch process.run(job, timeout: launch.timeout) {
+            case .result(let facts, let read):
+                inputs = read
+                return facts
+            case .timedOut:
+                worker = nil
+                return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
+                    file: shown, severity: .fatal,
+                    message: "libclang did not finish within \(Int(launch.timeout)) s (--tu-timeout); the file was skipped")],
+                    failed: true)
+            case .crashed(let how):
+                worker = nil
+                return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
+                    file: shown, severity: .fatal,
+                    message: "libclang crashed on this file (its worker process \(how)); the file was skipped")],
+                    failed: true)
+            }
+        }
     }
 
     private final class SharedState: @unchecked Sendable {

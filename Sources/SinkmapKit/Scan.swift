@@ -48,7 +48,7 @@ public struct Scan {
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.
-    private func resolveRoot() throws -> String {
+    func resolveRoot() throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.root, isDirectory: &isDir), isDir.boolValue else {
             throw ScanError.rootNotFound(options.root)
@@ -56,7 +56,7 @@ public struct Scan {
         return URL(fileURLWithPath: options.root).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    private func loadConfiguration(root: String) throws -> Configuration {
+    func loadConfiguration(root: String) throws -> Configuration {
         do {
             if let path = options.configPath { return try Configuration.load(path: path) }
             return try Configuration.discover(root: root)
@@ -66,7 +66,7 @@ public struct Scan {
     }
 
     /// A compilation database when one is given or found (root, then root/build), else a walk of the tree.
-    private func compileJobs(root: String) throws -> ([CompileJob], [DiagnosticFact]) {
+    func compileJobs(root: String) throws -> ([CompileJob], [DiagnosticFact]) {
         var database: String?
         if let file = options.compileCommandsFile {
             database = file
@@ -95,16 +95,18 @@ public struct Scan {
         return (jobs, diagnostics)
     }
 
-    private func parse(_ jobs: [CompileJob], root: String) -> ([TranslationUnitFacts], FactsCache?) {
+    func parse(_ jobs: [CompileJob], root: String) -> ([TranslationUnitFacts], FactsCache?) {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
         let cache = options.cacheDirectory.flatMap { FactsCache(directory: $0) }
         let memo = cache.map { cache in
             ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
         }
-        return (ParallelIndexer(root: root, workers: workers).run(jobs, memo: memo, progress: options.progress), cache)
+        var indexer = ParallelIndexer(root: root, workers: workers)
+        indexer.isolation = options.isolation
+        return (indexer.run(jobs, memo: memo, progress: options.progress), cache)
     }
 
-    private func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {
+    func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {
         var builder = CallGraphBuilder()
         for unit in units { builder.add(unit) }
         return builder.build()

@@ -1,3 +1,4 @@
+import ClangFrontend
 import PathEngine
 
 /// Everything a scan needs to know, independent of how it was asked for (CLI, tests, benchmarks).
@@ -16,6 +17,8 @@ public struct ScanOptions: Sendable {
     public var jobs: Int
     /// Where per-unit facts are cached between scans; nil scans without a cache.
     public var cacheDirectory: String?
+    /// Parse in worker processes (crash and hang isolation, `--tu-timeout`); nil parses in this process.
+    public var isolation: ParallelIndexer.Isolation?
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClangFrontend
 import Foundation
 import PathEngine
 import SinkmapKit
@@ -40,6 +41,13 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(help: "Parse every file again; read and write no cache.")
     var noCache = false
 
+    @Option(help: ArgumentHelp("Seconds libclang may spend on one file before it is skipped with a diagnostic (0: no limit).",
+                               valueName: "seconds"))
+    var tuTimeout: Double = 300
+
+    @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
+    var inProcess = false
+
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
 
@@ -50,6 +58,8 @@ struct ScanInputOptions: ParsableArguments {
         if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if tuTimeout < 0 { throw ValidationError("--tu-timeout must be 0 (no limit) or more seconds") }
+        if inProcess && tuTimeout != 300 { throw ValidationError("--tu-timeout needs worker processes; drop --in-process") }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
     }
 
@@ -61,6 +71,7 @@ struct ScanInputOptions: ParsableArguments {
         options.extraArguments = extraArgs
         options.configPath = config
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
+        if !inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout) }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
         let bar = (!quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
         if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }

@@ -23,7 +23,8 @@ struct SinkmapCommand: ParsableCommand {
         baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error.
         """,
         version: SinkmapVersion.current,
-        subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self],
+        subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self, WorkerCommand.self,
+                      GraphCommand.self],
         defaultSubcommand: nil
     )
 

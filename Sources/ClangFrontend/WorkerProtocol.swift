@@ -1,0 +1,93 @@
+import CSystem
+import Foundation
+import SinkmapCore
+
+/// The messages between sinkmap and its libclang worker processes: length-prefixed JSON on a pipe.
+/// A job goes down, a result comes back; the worker exits at end of input.
+enum WorkerProtocol {
+    struct Result: Codable {
+        var facts: TranslationUnitFacts
+        var inputs: [String]
+    }
+
+    /// Frames larger than this are refused (a worker cannot make the parent allocate without bound).
+    static let maximumFrame = 1 << 30
+
+    static func write<T: Encodable>(_ value: T, to fd: Int32) -> Bool {
+        guard let body = try? JSONEncoder().encode(value) else { return false }
+        var length = UInt32(body.count).littleEndian
+        var frame = Data(bytes: &length, count: 4)
+        frame.append(body)
+        return frame.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// Reads one frame. `deadline` nil waits forever; returns `.timedOut` when it passes first.
+    enum ReadOutcome { case frame(Data), closed, timedOut }
+
+    static func read(from fd: Int32, deadline: Date?) -> ReadOutcome {
+        var header = [UInt8](repeating: 0, count: 4)
+        switch readExactly(fd, &header, 4, deadline: deadline) {
+        case .closed: return .closed
+        case .timedOut: return .timedOut
+        case .frame: break
+        }
+        let length = Int(UInt32(header[0]) | UInt32(header[1]) << 8 | UInt32(header[2]) << 16 | UInt32(header[3]) << 24)
+        guard length <= maximumFrame else { return .closed }
+        var body = [UInt8](repeating: 0, count: length)
+        switch readExactly(fd, &body, length, deadline: deadline) {
+        case .closed: return .closed
+        case .timedOut: return .timedOut
+        case .frame: return .frame(Data(body))
+        }
+    }
+
+    private static func readExactly(_ fd: Int32, _ buffer: inout [UInt8], _ count: Int, deadline: Date?) -> ReadOutcome {
+        var offset = 0
+        while offset < count {
+            if let deadline {
+                let remaining = deadline.timeIntervalSinceNow
+                if remaining <= 0 { return .timedOut }
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&p, 1, Int32(min(remaining * 1000, 1_000_000)) + 1)
+                if ready < 0 && errno == EINTR { continue }
+                if ready == 0 { continue }
+            }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return .closed }
+            offset += n
+        }
+        return .frame(Data())
+    }
+}
+
+/// The worker side: `sinkmap __worker ROOT` runs this. It parses each job it is sent and answers with facts.
+public enum IsolatedWorker {
+    public static func serve(root: String) -> Never {
+        // Die with the parent: a killed or crashed sinkmap leaves no libclang behind.
+        _ = sinkmap_die_with_parent()
+        let indexer = TranslationUnitIndexer(root: root)
+        let hangOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_HANG_ON"]
+        let crashOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_CRASH_ON"]
+        while case .frame(let data) = WorkerProtocol.read(from: STDIN_FILENO, deadline: nil) {
+            guard let job = try? JSONDecoder().decode(CompileJob.self, from: data) else { exit(3) }
+            // Failure injection for the isolation tests (never set by a scanned tree: it is our environment).
+            let name = (job.file as NSString).lastPathComponent
+            if let hangOn, name == hangOn { while true { sleep(60) } }
+            if let crashOn, name == crashOn { signal(SIGSEGV, SIG_DFL); raise(SIGSEGV) }
+            var inputs: [String] = []
+            let facts = indexer.index(job, inputs: &inputs)
+            guard WorkerProtocol.write(WorkerProtocol.Result(facts: facts, inputs: inputs), to: STDOUT_FILENO) else { exit(4) }
+        }
+        exit(0)
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import ClangFrontend
+
+/// `sinkmap __worker ROOT`: the libclang worker process a scan starts (hidden; not for people).
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__worker", abstract: "Internal: parse translation units sent on stdin.", shouldDisplay: false)
+
+    @Argument var root: String
+
+    func run() throws {
+        IsolatedWorker.serve(root: root)
+    }
+}
