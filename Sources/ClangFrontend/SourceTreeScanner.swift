@@ -37,8 +37,8 @@ public struct SourceTreeScanner {
     public static func languageArguments(for file: String) -> [String] {
         switch (file as NSString).pathExtension.lowercased() {
         case "c": return ["-x", "c", "-std=gnu11"]
-        case "m": return ["-x", "objective-c"]
-        case "mm": return ["-x", "objective-c++", "-std=gnu++17"]
+        case "m": return ["-x", "objective-c", "-fblocks"]
+        case "mm": return ["-x", "objective-c++", "-std=gnu++17", "-fblocks"]
         default: return ["-x", "c++", "-std=gnu++17"]
         }
     }
