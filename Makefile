@@ -13,12 +13,15 @@ SWIFT   ?= swift
 DEMO    ?= Fixtures/demo-ai-service
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup setup-render-tools screenshot docs-examples clean help embed
+.PHONY: run test build setup setup-render-tools screenshot docs-examples clean help embed crosscheck bench bench-setup fuzz
 
 help:
 	@echo "make run    — install libclang if missing, build, scan $(DEMO)"
 	@echo "make test   — install libclang if missing, build, run all tests"
 	@echo "make build  — release build at .build/release/sinkmap"
+	@echo "make crosscheck    — compile the fixtures to LLVM IR with clang; sinkmap's graph must have every direct call"
+	@echo "make fuzz   — fuzz the parsers of sinkmap.yml, compile_commands.json and baselines (FUZZ_SECONDS=60 each)"
+	@echo "make bench  — release build, then the performance figures of Docs/performance.md (takes a few minutes)"
 	@echo "make screenshot    — the HTML viewer of the demo in headless Chromium: out/viewer.png"
 	@echo "make docs-examples — regenerate Docs/examples and Docs/images from the demo"
 
@@ -66,6 +69,46 @@ run: build
 test: setup setup-render-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+## fuzz: the parser fuzz tests (sinkmap.yml, compile_commands.json, baselines) for FUZZ_SECONDS each, with a fresh
+## seed (printed; SINKMAP_FUZZ_SEED=N replays it). An input that crashes is left in $TMPDIR/sinkmap-fuzz-NAME.last.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	$(SWIFT) build --build-tests
+	SINKMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --disable-swift-testing --filter ParserFuzzTests
+
+## bench-setup: Debian's clang-14 for the benchmark's baseline — the same LLVM as sinkmap's libclang.
+bench-setup: setup
+	@if [ ! -x /usr/bin/clang-14 ]; then \
+	  echo "installing clang-14 for the benchmark's clang -fsyntax-only baseline"; \
+	  if [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-14 >/dev/null || \
+	    echo "note: could not install clang-14; the baseline falls back to any clang on PATH (and says so)"; \
+	  else \
+	    echo "note: cannot install clang-14 (needs root or password-less sudo); the baseline falls back to any clang on PATH"; \
+	  fi; \
+	fi
+
+## bench: the five figures (cold scan vs clang, warm and edited re-scans, the engine on 1M functions, peak memory),
+## measured in one run with their targets. A measurement, not a test: run it on an otherwise idle machine.
+## BENCH_ARGS passes options, e.g. BENCH_ARGS="--project ~/src/llama.cpp -p ~/src/llama.cpp/build --no-engine".
+bench: bench-setup
+	$(SWIFT) build -c release --product sinkmap
+	$(SWIFT) build -c release --product sinkmap-bench
+	.build/release/sinkmap-bench $(BENCH_ARGS)
+
+## crosscheck: every fixture compiled to LLVM IR at -O0 with clang; each direct call there must be an edge of
+## `sinkmap graph` (Tests/crosscheck/crosscheck.py; what is compared: Docs/crosscheck.md). Fails below 100 %.
+## Debian's clang-$(LLVM_VERSION) (libclang's version) is installed when no clang is on PATH.
+crosscheck: build
+	@if ! command -v clang-$(LLVM_VERSION) >/dev/null && ! command -v clang >/dev/null; then \
+	  echo "no clang found: installing clang-$(LLVM_VERSION)"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-$(LLVM_VERSION) >/dev/null || \
+	  { echo "error: could not install clang-$(LLVM_VERSION) (apt-get install -y clang-$(LLVM_VERSION))" >&2; exit 1; }; \
+	fi
+	CLANG=$$(command -v clang-$(LLVM_VERSION) || command -v clang) python3 Tests/crosscheck/crosscheck.py --sinkmap .build/release/sinkmap
 
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --window-size=1400,900
 

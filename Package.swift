@@ -30,6 +30,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sinkmap", targets: ["sinkmap"]),
+        .executable(name: "sinkmap-bench", targets: ["sinkmap-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,14 +45,20 @@ let package = Package(
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
         .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], exclude: ["Resources"], swiftSettings: v5),
-        // The CI gate (baseline, check decision) needs only the wire model; Exporters never depend on it.
-        .target(name: "Gate", dependencies: ["SinkmapReport"], swiftSettings: v5),
+        // The CI gate (baseline, check decision) needs only the wire model and SinkmapCore's safe file writes and
+        // reads; Exporters never depend on it.
+        .target(name: "Gate", dependencies: ["SinkmapCore", "SinkmapReport"], swiftSettings: v5),
         .target(name: "SinkmapKit",
                 dependencies: ["SinkmapCore", "SinkmapReport", "ClangFrontend", "PathEngine", "Exporters", "Yams"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .executableTarget(name: "sinkmap",
                           dependencies: ["SinkmapKit", "Gate", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: v5 + clangC, linkerSettings: clangLink),
+        // `make bench`: runs the built sinkmap and clang as processes; links neither libclang nor SinkmapKit.
+        .executableTarget(name: "sinkmap-bench",
+                          dependencies: ["PathEngine", "SinkmapCore", "SinkmapReport",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Sources/SinkmapBench", swiftSettings: v5),
         .testTarget(name: "SinkmapTests",
                     dependencies: ["SinkmapKit", "SinkmapCore", "SinkmapReport", "PathEngine", "Exporters", "ClangFrontend",
                                    "Gate"],

@@ -67,6 +67,7 @@ extension CallSiteVisitor {
         }
         facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind,
                                     macro: site.macro, writtenAs: written))
+        visitRegistration(call, callee: fact, caller: caller, site: site)
     }
 
     /// No declaration behind the call (dependent code, or recovery after an error): keep the spelled name, or

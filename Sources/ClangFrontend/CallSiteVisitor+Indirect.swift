@@ -117,6 +117,7 @@ extension CallSiteVisitor {
             isDefinition: true)
         definitions.append((id, cursor.extent))
         facts.calls.append(CallFact(caller: enclosing, callee: id, location: site.location, kind: .lambda, macro: site.macro))
+        visitClosureRegistration(cursor, id: id)
         return id
     }
 

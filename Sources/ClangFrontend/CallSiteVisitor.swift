@@ -19,6 +19,12 @@ final class CallSiteVisitor {
     var resolvedNameOffsets: Set<FileOffset> = []
     var lambdaCounts: [String: Int] = [:]
     var destructorCache: [String: CXCursor?] = [:]
+    /// Registrations whose handler is a lambda not visited yet, by the lambda's position (see `+Entries`).
+    var pendingRegistrations: [FileOffset: PendingRegistration] = [:]
+    /// Lambdas kept in a local variable, by the variable's USR: `auto handle = [&](…){…}; svr.Post("/x", handle)`.
+    var closureByVariable: [String: String] = [:]
+    var publicDeclarations: Set<String> = []
+    var streamReads: Set<StreamReadFact> = []
 
     /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
     /// child bookkeeping lets a function reference know where its address is going.
@@ -80,6 +86,7 @@ final class CallSiteVisitor {
         case CXCursor_FunctionDecl, CXCursor_CXXMethod, CXCursor_Constructor, CXCursor_Destructor,
              CXCursor_ConversionFunction, CXCursor_FunctionTemplate:
             if kind == CXCursor_CXXMethod || kind == CXCursor_Destructor { visitMethodDeclaration(cursor) }
+            visitPublicDeclaration(cursor)
             if cursor.isDefinition { context = visitFunctionDefinition(cursor) }
         case CXCursor_VarDecl:
             if context == nil {
@@ -95,6 +102,7 @@ final class CallSiteVisitor {
             if let caller = context { visitDelete(cursor, caller: caller) }
         case CXCursor_DeclRefExpr, CXCursor_MemberRefExpr:
             visitReference(cursor, index: index)
+            if kind == CXCursor_DeclRefExpr, let caller = context { visitStreamRead(cursor, caller: caller) }
         case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
             if context == nil { visitAlias(cursor) }
         default:
@@ -116,6 +124,8 @@ final class CallSiteVisitor {
     func finish() -> TranslationUnitFacts {
         var f = facts
         f.functions = functions.values.sorted { $0.id < $1.id }
+        f.publicDeclarations = publicDeclarations.sorted()
+        f.streamReads = streamReads.sorted { ($0.function, $0.stream) < ($1.function, $1.stream) }
         return f
     }
 

@@ -5,8 +5,11 @@ import Foundation
 public struct CompilationDatabase {
     public let path: String
     public let jobs: [CompileJob]
-    /// Entries skipped, each with a reason (a missing file, an entry without a file).
+    /// Entries skipped, each with a reason (a missing file, or not a regular file).
     public let skipped: [String]
+    /// Flags from the database that were not passed to libclang because they could write files, load code or
+    /// read inputs the tree chose (see `clean`), sorted.
+    public let droppedFlags: [String]
 
     public init(path: String, extraArguments: [String] = []) throws {
         self.path = path
@@ -28,6 +31,7 @@ public struct CompilationDatabase {
         let dbDirectory = (path as NSString).deletingLastPathComponent
         var byFile: [String: CompileJob] = [:]
         var skipped: [String] = []
+        var droppedFlags = Set<String>()
         for (n, raw) in entries.enumerated() {
             guard let entry = raw as? [String: Any], let file = entry["file"] as? String else {
                 throw FrontendError.malformedCompilationDatabase(path: path, reason: "entry \(n + 1) has no \"file\" string")
@@ -43,11 +47,21 @@ public struct CompilationDatabase {
                     path: path, reason: "entry \(n + 1) (\(file)) has neither \"arguments\" nor \"command\"")
             }
             let absoluteFile = Self.absolute(file, against: directory)
-            guard FileManager.default.fileExists(atPath: absoluteFile) else {
+            var st = stat()
+            guard stat(absoluteFile, &st) == 0 else {
                 skipped.append("\(file): listed in the compilation database but not found")
                 continue
             }
-            var arguments = Self.absolutized(Self.clean(argv, file: file, absoluteFile: absoluteFile), against: directory)
+            guard (st.st_mode & S_IFMT) == S_IFREG else {
+                skipped.append("\(file): listed in the compilation database but not a regular file (a FIFO or device would block the scan)")
+                continue
+            }
+            // The source may be spelled differently in the arguments than in "file" (relative vs absolute).
+            let sourceArguments = argv.filter { !$0.hasPrefix("-") && Self.absolute($0, against: directory) == absoluteFile }
+            var arguments = Self.absolutized(
+                Self.clean(argv.filter { !sourceArguments.contains($0) || $0 == argv.first }, file: file, absoluteFile: absoluteFile,
+                           dropped: &droppedFlags),
+                against: directory)
             arguments = Self.withDefaultStandard(arguments, file: absoluteFile)
             let job = CompileJob(file: absoluteFile, arguments: arguments + extraArguments, directory: directory)
             // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
@@ -59,25 +73,76 @@ public struct CompilationDatabase {
         }
         jobs = byFile.values.sorted { $0.file < $1.file }
         self.skipped = skipped.sorted()
+        self.droppedFlags = droppedFlags.sorted()
     }
 
-    /// Drops the compiler, the source file, output and dependency-file flags; keeps `-D`, `-I`, `-std`, ….
+    /// Keeps only flags that change how the source parses — macros, include paths, language and target — and
+    /// drops everything else: the compiler, the source file, outputs, and any flag that could make libclang
+    /// write a file (`-Wp,-MD,…`, `-fmodules-cache-path`, `--serialize-diagnostics`), load code (`-fplugin`,
+    /// `-Xclang -load`) or read one more input chosen by the tree (`@file`, `-include-pch`). An allowlist,
+    /// because the database comes from the tree under review.
     static func clean(_ argv: [String], file: String, absoluteFile: String) -> [String] {
+        clean(argv, file: file, absoluteFile: absoluteFile, dropped: nil)
+    }
+
+    static func clean(_ argv: [String], file: String, absoluteFile: String, dropped: UnsafeMutablePointer<Set<String>>?) -> [String] {
         var out: [String] = []
         var i = 1
-        let takesValue: Set<String> = ["-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics"]
-        let alone: Set<String> = ["-c", "-M", "-MM", "-MD", "-MMD", "-MG", "-MP", "-MV", "-S", "-E", "--"]
+        func drop(_ flag: String) { dropped?.pointee.insert(flag) }
         while i < argv.count {
             let a = argv[i]
-            defer { i += 1 }
-            if takesValue.contains(a) { i += 1; continue }
-            if alone.contains(a) { continue }
-            if a.hasPrefix("-o") && a.count > 2 && !a.hasPrefix("-obj") { continue }
-            if a.hasPrefix("-MF") || a.hasPrefix("-MT") || a.hasPrefix("-MQ") { continue }
+            i += 1
             if a == file || a == absoluteFile { continue }
-            out.append(a)
+            guard a.hasPrefix("-") else { drop(a.hasPrefix("@") ? "@file" : "extra input"); continue }
+            if let (flag, takesValue) = keptFlag(a) {
+                out.append(a)
+                if takesValue && a == flag {
+                    if i < argv.count { out.append(argv[i]) }
+                    i += 1
+                }
+                continue
+            }
+            // Flags known to take their value as the next argument are dropped together with it.
+            if droppedWithValue.contains(a) { i += 1 }
+            if !quietlyDropped.contains(a) { drop(a.hasPrefix("-X") ? "-X…" : (a.split(separator: "=").first.map(String.init) ?? a)) }
         }
         return out
+    }
+
+    /// Flags kept, with whether the bare spelling takes the next argument as its value.
+    private static let keptWithValue: [String] = ["-D", "-U", "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
+                                                  "-isysroot", "--sysroot", "-F", "-iframework", "-cxx-isystem", "-x",
+                                                  "-target", "-iprefix", "-iwithprefix", "-iwithprefixbefore"]
+    private static let keptExact: Set<String> = ["-nostdinc", "-nostdinc++", "-nostdlibinc", "-undef", "-ansi", "-pthread",
+                                                 "-w", "-g", "-pedantic", "-fblocks", "-trigraphs"]
+    private static let keptPrefixes = ["-std=", "--std=", "-stdlib=", "--target=", "-O", "-W", "-f", "-m", "-g"]
+    /// Prefixes of otherwise kept families that write files, load code or read chosen inputs.
+    private static let deniedPrefixes = ["-Wp,", "-Wa,", "-Wl,", "-Wno-error", "-fmodule", "-fmodules", "-fimplicit-module",
+                                         "-fprebuilt-module", "-fplugin", "-fpass-plugin", "-fprofile", "-fdump", "-fsave",
+                                         "-ftime-trace", "-fcrash-diagnostics", "-fcoverage", "-ftest-coverage", "-fdebug-compilation-dir",
+                                         "-fxray", "-fsanitize", "-finstrument", "-fembed", "-fpch", "-fbuild-session",
+                                         "-fdiagnostics-format", "-fexperimental", "-mllvm", "-MF", "-MJ", "-MT", "-MQ"]
+    private static let droppedWithValue: Set<String> = ["-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics", "-Xclang",
+                                                        "-Xpreprocessor", "-Xassembler", "-Xlinker", "-mllvm", "-include-pch",
+                                                        "-arch", "-B", "-L", "-l", "-specs", "-Xanalyzer", "-Xopenmp-target",
+                                                        "-fmodules-cache-path", "-fmodule-file", "-ivfsoverlay", "-load", "-plugin",
+                                                        "-dependency-file", "-module-dependency-dir", "-header-include-file"]
+    /// Dropped without mention: ordinary build flags that mean nothing to a parse.
+    private static let quietlyDropped: Set<String> = ["-c", "-o", "-S", "-E", "-M", "-MM", "-MD", "-MMD", "-MG", "-MP", "-MV",
+                                                      "-MF", "-MT", "-MQ", "--", "-pipe", "-v", "-H", "-shared", "-fPIC", "-fpic",
+                                                      "-rdynamic", "-static", "-L", "-l", "-s"]
+
+    private static func keptFlag(_ a: String) -> (flag: String, takesValue: Bool)? {
+        if deniedPrefixes.contains(where: { a.hasPrefix($0) }) { return nil }
+        if keptExact.contains(a) { return (a, false) }
+        if let f = keptWithValue.first(where: { a == $0 }) { return (f, true) }
+        if let f = keptWithValue.sorted(by: { $0.count > $1.count }).first(where: { a.hasPrefix($0) }) {
+            // `-include-pch` begins like `-include` but reads a binary the tree chose.
+            if f == "-include", a.hasPrefix("-include-pch") { return nil }
+            if ["-I", "-D", "-U", "-F", "-x"].contains(f) || a.hasPrefix(f + "=") || f.count > 2 { return (f, false) }
+        }
+        if keptPrefixes.contains(where: { a.hasPrefix($0) }) { return (a, false) }
+        return nil
     }
 
     /// Flags naming files or folders, whose relative values resolve against the entry's `directory`.
@@ -129,8 +194,8 @@ public struct CompilationDatabase {
 
     private static func describeJSONError(_ error: Error) -> String {
         let ns = error as NSError
-        if let detail = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-        return ns.localizedDescription
+        let text = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }
 

@@ -64,7 +64,15 @@ public struct SourceTreeScanner {
         for name in names {
             let path = dir + "/" + name
             var entry = stat()
-            guard stat(path, &entry) == 0 else { continue }   // dangling symlink
+            guard stat(path, &entry) == 0 else {
+                // A name Foundation could not decode (not UTF-8) cannot be opened again by its spelling: say so
+                // rather than skip it silently. Dangling symlinks are skipped without a word.
+                if name.unicodeScalars.contains("\u{FFFD}"),
+                   Self.sourceExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    unreadable.append(path)
+                }
+                continue
+            }
             if (entry.st_mode & S_IFMT) == S_IFDIR {
                 if Self.isSkippedFolder(name) { continue }
                 if name == "include" { includeDirs.append(path) }

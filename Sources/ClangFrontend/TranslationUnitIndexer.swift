@@ -35,6 +35,13 @@ public final class TranslationUnitIndexer {
         // `-working-directory` would make libclang change the whole process's current directory.
         let arguments = job.arguments + ["-ferror-limit=0"]
 
+        // Say plainly why a file cannot be read (libclang would only say "error 1"), and never hand it a FIFO
+        // or a device, which would block or never end.
+        if let problem = Self.unreadable(job.file) {
+            facts.failed = true
+            facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: problem + "; the file was skipped"))
+            return facts
+        }
         var unit: CXTranslationUnit?
         let options = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue
         let status = withCStrings(arguments) { argv in
@@ -78,15 +85,21 @@ public final class TranslationUnitIndexer {
             defer { clang_disposeDiagnostic(d) }
             let severity = clang_getDiagnosticSeverity(d)
             guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
-            facts.hadErrors = true
             let at = clang_getDiagnosticLocation(d).expansion
+            let message = clang_getDiagnosticSpelling(d).consume()
+            // A compiler flag libclang does not know (gcc-only `-fconserve-stack`) is said, but the file parsed.
+            if at == nil, message.hasPrefix("unknown argument") || message.hasPrefix("unsupported option") {
+                facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .warning,
+                                                        message: message + " (ignored; the file was parsed without it)"))
+                continue
+            }
+            facts.hadErrors = true
             if let path = at?.path { files.insert(path) }
             guard kept < diagnosticLimit else { dropped += 1; continue }
             kept += 1
             facts.diagnostics.append(DiagnosticFact(
                 file: at.map { paths.display($0.path) } ?? facts.file, line: at?.line, column: at?.column,
-                severity: severity == CXDiagnostic_Fatal ? .fatal : .error,
-                message: clang_getDiagnosticSpelling(d).consume()))
+                severity: severity == CXDiagnostic_Fatal ? .fatal : .error, message: message))
         }
         if dropped > 0 {
             facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .note,
@@ -98,6 +111,16 @@ public final class TranslationUnitIndexer {
                 message: "parsed with errors: calls libclang could not resolve were recovered by name (kind 'unresolved')"))
         }
         return files
+    }
+
+    static func unreadable(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return "cannot read the file: \(String(cString: strerror(errno)))" }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return "not a regular file (a FIFO, device or folder)" }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "cannot read the file: \(String(cString: strerror(errno)))" }
+        close(fd)
+        return nil
     }
 
     private static func inclusions(_ unit: CXTranslationUnit) -> [String] {

@@ -32,7 +32,12 @@ final class WorkerProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, down[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, up[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        // Workers print nothing useful; where /dev/null cannot be opened (some sandboxes), stderr is just closed.
+        if access("/dev/null", W_OK) == 0 {
+            posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_addclose(&actions, STDERR_FILENO)
+        }
         let argv = [launch.executable] + launch.arguments
         var child: pid_t = 0
         var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]

@@ -72,9 +72,18 @@ enum WorkerProtocol {
 
 /// The worker side: `sinkmap __worker ROOT` runs this. It parses each job it is sent and answers with facts.
 public enum IsolatedWorker {
+    /// Address-space limit of a worker (bytes); 0 for none.
+    public static var memoryLimit: UInt64 = 8 << 30
+
     public static func serve(root: String) -> Never {
         // Die with the parent: a killed or crashed sinkmap leaves no libclang behind.
         _ = sinkmap_die_with_parent()
+        // Ctrl-C is for sinkmap to handle (it reports and exits; the kernel then ends its workers): a worker
+        // killed by the same SIGINT would look like a crash.
+        signal(SIGINT, SIG_IGN)
+        // A file built to exhaust memory (a macro-expansion bomb) ends its worker, not the machine.
+        var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
+        if memoryLimit > 0 { _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit) }
         let indexer = TranslationUnitIndexer(root: root)
         let hangOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_HANG_ON"]
         let crashOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_CRASH_ON"]

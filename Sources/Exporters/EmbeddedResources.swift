@@ -105,7 +105,10 @@ enum EmbeddedResources {
     "initializer": "global or static initializers: run before main, on load",
     "root": "defined in the project but called by nothing it can see: library API, callback, handler, or dead code",
     "http-handler": "handles a network request: its input is untrusted",
-    "thread": "a thread's start routine"
+    "grpc-method": "implements a gRPC method: its request is untrusted",
+    "thread": "a thread's start routine",
+    "callback": "called by nothing in the project, but its address is handed on: a callback run by a library or framework",
+    "exported": "called by nothing in the project and declared in a public header under include/: library API"
   }
 }
 """##,
@@ -188,6 +191,9 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 .frames a { color: var(--accent); text-decoration: none; font-size: 11px; }
 .frames a:hover { text-decoration: underline; }
 .call { color: var(--muted); font-size: 11px; }
+.reads { color: #b45309; font-size: 11px; margin-left: 16px; }
+.badge.untrusted { background: #fef3c7; border-color: #b45309; margin-left: 4px; }
+ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; color: #7f1d1d; }
 """##,
         "viewer.html": ##"""
 <!doctype html>
@@ -257,10 +263,15 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
   var SVGNS = 'http://www.w3.org/2000/svg';
   var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit'];
   var CATEGORIES = ['model-load', 'inference', 'tokenize', 'template', 'sampling', 'embedding', 'network', 'code-load'];
-  var ENTRY_ORDER = ['main', 'initializer', 'root'];
+  var ENTRY_ORDER = ['main', 'initializer', 'http-handler', 'grpc-method', 'thread', 'callback', 'exported', 'root'];
   var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
 
-  var report = JSON.parse(document.getElementById('sinkmap-report').textContent);
+  // Control, line-separator and bidi characters from the scanned tree are shown as visible \u{…} escapes (as in
+  // every other format), so a name cannot break a line or read in another order than it is written.
+  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  function visible(s) { return s.replace(INVISIBLE, function (c) { return '\\u{' + c.charCodeAt(0).toString(16) + '}'; }); }
+  var report = JSON.parse(document.getElementById('sinkmap-report').textContent,
+                          function (key, value) { return typeof value === 'string' ? visible(value) : value; });
   var paths = report.paths || [];
 
   function $(id) { return document.getElementById(id); }
@@ -285,6 +296,19 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
     return s.slice(0, head) + '\u2026' + s.slice(s.length - tail);
   }
   function badge(text, cls) { return el('span', 'badge ' + (cls || ''), text); }
+  // The threat context (Docs/threat-context.md): entry kind with routes or label, reads, downstream operations.
+  function entryText(e) {
+    return e.kind + (e.routes && e.routes.length ? ' ' + e.routes.join(', ') : '') + (e.label ? ' "' + e.label + '"' : '');
+  }
+  function untrusted(p) { return (p.labels || []).indexOf('untrusted-input') >= 0; }
+  function sourceText(s) {
+    return s.source + ' [' + s.kind + ']' + (s.via.length && !(s.via.length === 1 && s.via[0] === s.source)
+      ? ' via ' + s.via.join(' \u2192 ') : '');
+  }
+  function downstreamText(d) {
+    return d.operation + ': ' + d.function + (d.via.length === 1 && d.via[0] === d.function ? '' : ' via ' + d.via.join(' \u2192 '))
+      + ', called from ' + d.from + ' at ' + d.at.file + ':' + d.at.line + ':' + d.at.column;
+  }
 
   // ---- the subgraph of the listed paths -------------------------------------------------------------------
   var RANK = { mid: 0, entry: 1, sink: 2 };
@@ -300,7 +324,7 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
       }
       if (RANK[role] > RANK[n.role]) n.role = role;
       if (role === 'sink') n.sink = p.sink;
-      if (role === 'entry') n.entryKind = p.entry.kind;
+      if (role === 'entry') n.entryKind = shorten(entryText(p.entry), 60);
       if (!n.file && f.file) { n.file = f.file; n.line = f.line; }
       n.layer = Math.max(n.layer, i);
       if (n.paths[n.paths.length - 1] !== pi) n.paths.push(pi);
@@ -490,7 +514,9 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 
   var entries = new Map();
   paths.forEach(function (p, pi) {
-    var e = entries.get(p.entry.function) || { name: p.entry.function, kind: p.entry.kind, paths: [], sinks: new Set() };
+    var e = entries.get(p.entry.function) || { name: p.entry.function, kind: p.entry.kind, text: entryText(p.entry),
+      untrusted: false, paths: [], sinks: new Set() };
+    e.untrusted = e.untrusted || untrusted(p);
     e.paths.push(pi); e.sinks.add(p.sink.rule + '\u0000' + p.sink.function);
     entries.set(p.entry.function, e);
   });
@@ -500,11 +526,12 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
   }).forEach(function (e) {
     var meta = el('div', 'meta');
     meta.appendChild(badge(e.kind));
-    meta.appendChild(document.createTextNode(' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by '
-      + plural(e.paths.length, 'path', 'paths')));
-    var sel = { title: 'Paths from ' + e.name + ' (' + e.kind + ')', paths: e.paths };
+    if (e.untrusted) meta.appendChild(badge('untrusted input', 'untrusted'));
+    meta.appendChild(document.createTextNode((e.text !== e.kind ? ' ' + e.text.slice(e.kind.length + 1) : '')
+      + ' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by ' + plural(e.paths.length, 'path', 'paths')));
+    var sel = { title: 'Paths from ' + e.name + ' (' + e.text + ')', paths: e.paths };
     entrySelections.push(sel);
-    item($('entry-list'), [el('div', 'name', e.name), meta], [e.name, e.kind], sel).className = 'entry-item';
+    item($('entry-list'), [el('div', 'name', e.name), meta], [e.name, e.text], sel).className = 'entry-item';
   });
   $('entry-count').textContent = '(' + entries.size + ')';
 
@@ -544,8 +571,10 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
     clear(ol);
     list.slice(0, MAX_LISTED).forEach(function (pi) {
       var p = paths[pi], li = el('li');
-      li.appendChild(el('div', 'path-head', p.entry.function + ' (' + p.entry.kind + ') \u2192 ' + p.sink.function
-        + ' [' + p.sink.category + ']' + (p.truncated ? ' \u2014 more paths to this sink than listed' : '')));
+      var by = p.entry.registeredBy ? ', registered by ' + p.entry.registeredBy : '';
+      li.appendChild(el('div', 'path-head', p.entry.function + ' (' + entryText(p.entry) + by + ') \u2192 ' + p.sink.function
+        + ' [' + p.sink.category + ']' + (untrusted(p) ? ' \u2014 untrusted input' : '')
+        + (p.truncated ? ' \u2014 more paths to this sink than listed' : '')));
       var frames = el('ol', 'frames');
       p.frames.forEach(function (f, i) {
         var row = el('li');
@@ -557,9 +586,17 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
           row.appendChild(el('span', 'call', '  \u2190 ' + call.kind + ' call' + (call.macro ? ' via macro ' + call.macro : '') + ' at '));
           row.appendChild(link(call.file, call.line, call.column));
         }
+        if (f.sources && f.sources.length) row.appendChild(el('div', 'reads', 'reads ' + f.sources.map(sourceText).join('; ')));
         frames.appendChild(row);
       });
       li.appendChild(frames);
+      if (p.downstream && p.downstream.length) {
+        li.appendChild(el('div', 'meta', 'model output may reach (calls after the model call, within 3 calls; '
+          + 'co-reachability, not data flow):'));
+        var ops = el('ul', 'downstream');
+        p.downstream.forEach(function (d) { ops.appendChild(el('li', '', downstreamText(d))); });
+        li.appendChild(ops);
+      }
       ol.appendChild(li);
     });
     if (list.length > MAX_LISTED) ol.appendChild(el('li', 'meta', '\u2026 ' + (list.length - MAX_LISTED) + ' more (see the JSON report)'));

@@ -6,8 +6,9 @@ import SinkmapReport
 /// laid out by depth, and each path's frames linked to file:line. No network, no CDN, no server.
 ///
 /// The scanned code is hostile input (a file may be named `"><script>…`), so the report reaches the page
-/// only as JSON inside `<script type="application/json">`, with `<`, `>`, `&`, U+2028 and U+2029 written as
-/// `\u…` escapes, and the viewer script renders it with `textContent` and DOM calls, never as markup. A
+/// only as JSON inside `<script type="application/json">`, with `<`, `>`, `&` and every control, line-separator
+/// and bidi character written as `\u…` escapes, and the viewer script renders it with `textContent` and DOM
+/// calls, never as markup — showing those characters as visible `\u{…}` text, so no name reads reordered. A
 /// Content-Security-Policy allows no network at all and only the page's own script and style, by hash.
 public struct HTMLExporter {
     public init() {}
@@ -40,8 +41,9 @@ public struct HTMLExporter {
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case _ where ControlCharacters.contains(u):
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(u)
             }
         }

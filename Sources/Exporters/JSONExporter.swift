@@ -12,7 +12,8 @@ public struct JSONExporter {
     public func encode(_ report: Report) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(report)
+        // Names from the scanned tree keep their exact value, but no control or bidi character is written raw.
+        return TerminalText.escapedJSON(try encoder.encode(report))
     }
 
     /// Reads a report written by `render` (for `sinkmap export --from`).

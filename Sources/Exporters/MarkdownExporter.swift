@@ -69,6 +69,7 @@ public struct MarkdownExporter {
                 .joined(separator: "; ") + ".")
             out.append("")
         }
+        out += threatSummary(r)
         if r.pathCounts.contains(where: { $0.listed < $0.total || !$0.truncatedBy.isEmpty }) {
             out.append("> **Limits.** Some sinks have more paths than listed (at most \(r.limits.maxPaths) per sink, "
                        + "\(r.limits.maxDepth) calls deep); rescan with a higher `--max-paths` / `--max-depth` to see them.")
@@ -101,7 +102,7 @@ public struct MarkdownExporter {
         for entry in byEntry.keys.sorted() {
             let mine = byEntry[entry]!
             let sinks = Set(mine.map(\.sink.function)).sorted().map { T.code($0, inTable: true) }.joined(separator: ", ")
-            out.append("| \(T.code(entry, inTable: true)) | \(T.text(mine[0].entry.kind)) | \(sinks) | \(mine.count) |")
+            out.append("| \(T.code(entry, inTable: true)) | \(entryKind(mine)) | \(sinks) | \(mine.count) |")
         }
 
         out += ["", "### Witness paths", "", "One path per entry point and sink, the shortest listed.", ""]
@@ -110,10 +111,18 @@ public struct MarkdownExporter {
             let group = pairs[pair]!
             let witness = group.min { $0.frames.count < $1.frames.count }!
             let more = group.count > 1 ? " — 1 of \(group.count) listed paths" : ""
-            out.append("**\(T.code(pair.entry)) (\(T.text(witness.entry.kind))) → \(T.code(pair.sink.function))**\(more)")
+            let untrusted = Self.untrusted(witness) ? " — **untrusted input**" : ""
+            out.append("**\(T.code(pair.entry)) (\(T.text(ThreatText.entry(witness.entry)))) → \(T.code(pair.sink.function))**"
+                       + "\(untrusted)\(more)")
             out.append("")
             out += frames(witness)
             out.append("")
+            if let ops = witness.downstream, !ops.isEmpty {
+                out.append("The " + ThreatText.downstreamCaveat + ":")
+                out.append("")
+                out += ops.map { "- " + T.text(ThreatText.downstream($0)) }
+                out.append("")
+            }
         }
 
         out += ["### Review questions", ""]
@@ -130,8 +139,36 @@ public struct MarkdownExporter {
                 line += " — \(T.text(call.kind)) call at \(T.text("\(call.file):\(call.line):\(call.column)"))"
                 if let macro = call.macro { line += " via macro \(T.code(macro))" }
             }
+            if let sources = f.sources, !sources.isEmpty {
+                line += " — reads untrusted input: " + T.text(sources.map(ThreatText.source).joined(separator: "; "))
+            }
             return line
         }
+    }
+
+    private static func untrusted(_ p: Path) -> Bool { p.labels?.contains(ThreatText.untrustedInput) ?? false }
+
+    /// The kind, routes and label of an entry point, and whether its paths carry untrusted input.
+    private func entryKind(_ paths: [Path]) -> String {
+        T.text(ThreatText.entryKind(paths[0].entry)) + (paths.contains(where: Self.untrusted) ? " — untrusted input" : "")
+    }
+
+    /// How many paths carry untrusted input and what the model's output may reach, when any does.
+    private func threatSummary(_ r: Report) -> [String] {
+        let untrusted = r.paths.filter(Self.untrusted).count
+        var operations: [String: Int] = [:]
+        for p in r.paths {
+            for op in Set((p.downstream ?? []).map(\.operation)) { operations[op, default: 0] += 1 }
+        }
+        guard untrusted > 0 || !operations.isEmpty else { return [] }
+        var line = "Threat context: \(plural(untrusted, "listed path")) \(untrusted == 1 ? "carries" : "carry") untrusted input "
+            + "(the entry point receives requests, or a frame reads a source before the model call)"
+        if !operations.isEmpty {
+            line += "; the model's output may reach "
+                + operations.keys.sorted().map { "\(T.text($0)) on \(plural(operations[$0]!, "path"))" }.joined(separator: ", ")
+                + " (calls after the model call; co-reachability, not data flow)"
+        }
+        return [line + ".", ""]
     }
 
     /// "1", or "1 of 3 (max-paths)" when a limit cut the set.

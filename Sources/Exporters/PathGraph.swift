@@ -4,6 +4,7 @@ import SinkmapReport
 /// every call between two consecutive frames. Graph formats draw it.
 struct PathGraph {
     enum Role: Equatable {
+        /// The kind with routes or label: `http-handler POST /completion`.
         case entry(kind: String)
         case intermediate
         case sink(category: String, rule: String)
@@ -36,7 +37,7 @@ struct PathGraph {
             for (i, frame) in path.frames.enumerated() {
                 let role: Role
                 if i == path.frames.count - 1 { role = .sink(category: path.sink.category, rule: path.sink.rule) }
-                else if i == 0 { role = .entry(kind: path.entry.kind) }
+                else if i == 0 { role = .entry(kind: ThreatText.entryKind(path.entry)) }
                 else { role = .intermediate }
                 var node = byName[frame.function] ?? Node(function: frame.function, file: frame.file, line: frame.line, role: role)
                 node.role = Self.stronger(node.role, role)

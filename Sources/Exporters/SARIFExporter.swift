@@ -14,7 +14,7 @@ public struct SARIFExporter {
     public func render(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log(report)), as: UTF8.self) + "\n"
+        return String(decoding: TerminalText.escapedJSON(try encoder.encode(log(report))), as: UTF8.self) + "\n"
     }
 
     func log(_ report: Report) -> SARIF.Log {
@@ -23,7 +23,7 @@ public struct SARIFExporter {
         let paths = newPathIDs.map { ids in report.paths.filter { ids.contains($0.id) } } ?? report.paths
         let run = SARIF.Run(
             tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
-            originalUriBaseIds: ["SRCROOT": .init(description: .init(text: "The scanned source tree (\(report.root))"))],
+            originalUriBaseIds: ["SRCROOT": .init(description: .init(text: "The scanned source tree (\(v(report.root)))"))],
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications(report))],
             results: paths.map { result($0, ruleIndex: index[$0.sink.rule] ?? 0, report: report) },
             properties: .init(root: report.root, schema: report.schema))
@@ -41,11 +41,11 @@ public struct SARIFExporter {
         }
         return byID.keys.sorted().map { id in
             let r = byID[id]!
-            let reason = r.reason.isEmpty ? "A \(r.category) sink." : r.reason
-            let functions = Array(Set(r.functions)).sorted().joined(separator: ", ")
+            let reason = v(r.reason.isEmpty ? "A \(r.category) sink." : r.reason)
+            let functions = Array(Set(r.functions)).sorted().map(v).joined(separator: ", ")
             return SARIF.Rule(
                 id: id, name: Self.pascalCase(id),
-                shortDescription: .init(text: "Call path to a \(r.category) sink (\(id))"),
+                shortDescription: .init(text: "Call path to a \(v(r.category)) sink (\(v(id)))"),
                 fullDescription: .init(text: reason),
                 help: .init(text: "\(reason)\nSink functions: \(functions).\nEach result is one call path from an "
                             + "entry point to this sink. Review where its input comes from and where its output goes; "
@@ -56,23 +56,27 @@ public struct SARIFExporter {
     }
 
     private func result(_ path: Path, ruleIndex: Int, report: Report) -> SARIF.Result {
-        let names = path.frames.map(\.function)
+        let names = path.frames.map { v($0.function) }
         let sinkCall = path.frames.dropLast().last?.call
-        var text = "\(path.entry.function) (\(path.entry.kind)) reaches \(path.sink.function) [\(path.sink.category)] "
+        var text = "\(v(path.entry.function)) (\(v(ThreatText.entry(path.entry)))) reaches \(v(path.sink.function)) [\(v(path.sink.category))] "
             + "in \(path.frames.count - 1) \(path.frames.count == 2 ? "call" : "calls"): \(names.joined(separator: " → "))"
+        if path.labels?.contains(ThreatText.untrustedInput) ?? false { text += ". It carries untrusted input" }
+        if let ops = path.downstream, !ops.isEmpty {
+            text += ". The " + ThreatText.downstreamCaveat + ": " + ops.map { v(ThreatText.downstream($0)) }.joined(separator: "; ")
+        }
         if path.truncated { text += ". More paths reach this sink than were listed (a limit cut them)" }
 
         var primary: [SARIF.Location] = []
         if let call = sinkCall {
             primary.append(.init(physicalLocation: physical(call.file, call.line, call.column),
-                                 message: .init(text: "calls \(path.sink.function)")))
+                                 message: .init(text: "calls \(v(path.sink.function))")))
         } else if let file = path.frames.first?.file {
             primary.append(.init(physicalLocation: physical(file, path.frames.first?.line, nil), message: nil))
         }
         var related: [SARIF.Location] = []
         if let entry = path.frames.first, let file = entry.file {
             related.append(.init(id: 1, physicalLocation: physical(file, entry.line, nil),
-                                 message: .init(text: "entry point \(entry.function) (\(path.entry.kind))")))
+                                 message: .init(text: "entry point \(v(entry.function)) (\(v(ThreatText.entry(path.entry))))")))
         }
         return SARIF.Result(
             ruleId: path.sink.rule, ruleIndex: ruleIndex, level: "note", message: .init(text: text),
@@ -82,7 +86,10 @@ public struct SARIFExporter {
             partialFingerprints: ["sinkmapPath/v1": path.id],
             baselineState: newPathIDs == nil ? nil : "new",
             properties: .init(pathId: path.id, entryPoint: path.entry.function, entryKind: path.entry.kind,
-                              sink: path.sink.function, category: path.sink.category, truncated: path.truncated))
+                              sink: path.sink.function, category: path.sink.category, truncated: path.truncated,
+                              entryRoutes: path.entry.routes, entryLabel: path.entry.label,
+                              registeredBy: path.entry.registeredBy, labels: path.labels,
+                              downstream: path.downstream.map { $0.map(ThreatText.downstream) }))
     }
 
     /// The path from the entry point's definition through each call site to the sink's declaration.
@@ -90,13 +97,13 @@ public struct SARIFExporter {
         var steps: [SARIF.ThreadFlowLocation] = []
         if let entry = path.frames.first, let file = entry.file {
             steps.append(.init(location: .init(physicalLocation: physical(file, entry.line, nil),
-                                               message: .init(text: "entry point \(entry.function) (\(path.entry.kind))")),
+                                               message: .init(text: "entry point \(v(entry.function)) (\(v(ThreatText.entry(path.entry))))")),
                                nestingLevel: 0, kinds: ["enter"]))
         }
         for (depth, (frame, next)) in zip(path.frames, path.frames.dropFirst()).enumerated() {
             guard let call = frame.call else { continue }
-            var text = "\(frame.function) calls \(next.function) (\(call.kind) call"
-            if let macro = call.macro { text += " via macro \(macro)" }
+            var text = "\(v(frame.function)) calls \(v(next.function)) (\(v(call.kind)) call"
+            if let macro = call.macro { text += " via macro \(v(macro))" }
             text += ")"
             steps.append(.init(location: .init(physicalLocation: physical(call.file, call.line, call.column),
                                                message: .init(text: text)),
@@ -105,8 +112,8 @@ public struct SARIFExporter {
         if let sink = path.frames.last, let file = sink.file, path.frames.count > 1 {
             let reason = report.sinks.first { $0.rule == path.sink.rule && $0.function == sink.function }?.reason
             steps.append(.init(location: .init(physicalLocation: physical(file, sink.line, nil),
-                                               message: .init(text: "sink \(sink.function) [\(path.sink.category)]"
-                                                              + (reason.map { ": \($0)" } ?? ""))),
+                                               message: .init(text: "sink \(v(sink.function)) [\(v(path.sink.category))]"
+                                                              + (reason.map { ": \(v($0))" } ?? ""))),
                                nestingLevel: path.frames.count - 1, kinds: ["exit"]))
         }
         return steps
@@ -121,13 +128,13 @@ public struct SARIFExporter {
             case "warning": level = "warning"
             default: level = "note"
             }
-            return .init(level: level, message: .init(text: d.message),
+            return .init(level: level, message: .init(text: v(d.message)),
                          locations: [.init(physicalLocation: physical(d.file, d.line, d.column))])
         }
         for c in report.pathCounts where !c.truncatedBy.isEmpty || c.listed < c.total {
             out.append(.init(level: "warning",
                              message: .init(text: "\(c.listed) of \(c.exact ? "" : "at least ")\(c.total) paths to "
-                                            + "\(c.function) (rule \(c.rule)) are reported; cut by "
+                                            + "\(v(c.function)) (rule \(v(c.rule))) are reported; cut by "
                                             + (c.truncatedBy.isEmpty ? "a limit" : c.truncatedBy.joined(separator: ", "))
                                             + ". Raise --max-paths / --max-depth to see more."),
                              locations: nil))
@@ -159,6 +166,10 @@ public struct SARIFExporter {
         }
         return out
     }
+
+    /// Text from the scanned tree as it may appear in a message: no control, line-separator or bidi character
+    /// (identifiers, URIs and properties keep their exact values).
+    private func v(_ s: String) -> String { TerminalText.sanitize(s) }
 
     /// `llama.cpp/model-load` → `LlamaCppModelLoad`: SARIF's friendly rule name.
     static func pascalCase(_ id: String) -> String {

@@ -77,6 +77,14 @@ enum SARIF {
         var category: String
         /// A limit cut the set of paths to this sink: more paths exist than were reported.
         var truncated: Bool
+        /// The entry point's HTTP routes or gRPC method, its configured label, and who registered it.
+        var entryRoutes: [String]? = nil
+        var entryLabel: String? = nil
+        var registeredBy: String? = nil
+        /// `untrusted-input` when the path carries untrusted input.
+        var labels: [String]? = nil
+        /// Sensitive operations the model's output may reach: `shell: system via speak → system, …`.
+        var downstream: [String]? = nil
     }
 
     struct CodeFlow: Encodable {

@@ -15,6 +15,12 @@ public struct TextExporter {
                    + "\(r.stats.functions) functions, \(r.stats.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")
+        let untrusted = r.paths.filter { $0.labels?.contains(ThreatText.untrustedInput) ?? false }.count
+        let downstream = r.paths.filter { !($0.downstream ?? []).isEmpty }.count
+        let context = [untrusted > 0 ? "\(untrusted) carry untrusted input" : nil,
+                       downstream > 0 ? "\(downstream) may hand the model's output to a shell, SQL, file, network or "
+                           + "dynamic-loading call" : nil].compactMap { $0 }
+        if !context.isEmpty { out.append("of the \(r.paths.count) listed: " + context.joined(separator: ", ")) }
 
         for count in r.pathCounts where count.total > 0 {
             guard let sink = r.sinks.first(where: { $0.rule == count.rule && $0.function == count.function }) else { continue }
@@ -28,8 +34,11 @@ public struct TextExporter {
             }
             let paths = r.paths.filter { $0.sink.rule == count.rule && $0.sink.function == count.function }
             for (n, path) in paths.enumerated() {
-                out.append("  #\(n + 1) from \(safe(path.entry.function)) (\(path.entry.kind))")
+                var head = "  #\(n + 1) from \(safe(path.entry.function)) (\(safe(ThreatText.entry(path.entry))))"
+                if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
+                out.append(head)
                 out.append(contentsOf: frames(path))
+                out.append(contentsOf: downstreamLines(path))
             }
         }
 
@@ -64,8 +73,16 @@ public struct TextExporter {
                 line += "  " + dim("(\(safe(how)))")
             }
             lines.append(line)
+            if let sources = f.sources, !sources.isEmpty {
+                lines.append("       " + yellow("reads " + safe(sources.map(ThreatText.source).joined(separator: "; "))))
+            }
         }
         return lines
+    }
+
+    private func downstreamLines(_ path: Path) -> [String] {
+        guard let ops = path.downstream, !ops.isEmpty else { return [] }
+        return ["   " + ThreatText.downstreamCaveat + ":"] + ops.map { "     " + yellow(safe(ThreatText.downstream($0))) }
     }
 
     private func safe(_ s: String) -> String { TerminalText.sanitize(s) }

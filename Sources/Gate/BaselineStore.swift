@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 
 /// Reads and writes baseline files. Writing goes through a temporary sibling and a rename, so CI and editors only
 /// ever see the old file or the new one; reading checks the version before anything else.
@@ -9,7 +10,8 @@ public enum BaselineStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = baseline
         sorted.entries.sort(by: Baseline.Entry.order)
-        return try encoder.encode(sorted) + Data("\n".utf8)
+        // No control or bidi character from a function name is written raw: the file is read in diffs and terminals.
+        return ControlCharacters.escapedJSON(try encoder.encode(sorted)) + Data("\n".utf8)
     }
 
     /// Parses a baseline, naming `file` in every error.
@@ -53,25 +55,26 @@ public enum BaselineStore {
     /// Reads `path`; errors name the file as `name` (what the user typed), which defaults to `path`.
     public static func load(_ path: String, named name: String? = nil) throws -> Baseline {
         let file = name ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw BaselineError(file: file, kind: .missing,
-                                message: "no such baseline; write one with `sinkmap baseline --output \(file)`")
-        }
         let data: Data
         do {
-            guard !isDirectory.boolValue else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "it is a directory"]) }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A baseline comes with the code under review: a FIFO or a link to /dev/zero must not hang the gate.
+            data = try RegularFile.read(path, limit: maximumSize)
+        } catch RegularFile.Failure.missing {
+            throw BaselineError(file: file, kind: .missing,
+                                message: "no such baseline; write one with `sinkmap baseline --output \(file)`")
         } catch {
-            throw BaselineError(file: file, kind: .unreadable, message: "cannot read the baseline: \(error.localizedDescription)")
+            throw BaselineError(file: file, kind: .unreadable, message: "cannot read the baseline: \(error)")
         }
         return try decode(data, file: file)
     }
 
-    /// Writes atomically (`Data.WritingOptions.atomic`: a temporary file in the same folder, then a rename).
+    /// Larger baselines are refused unread (a real one holds a few hundred bytes per approved path).
+    public static let maximumSize = 256 << 20
+
+    /// Writes atomically: a new temporary file in the same folder, flushed, then renamed over `path`.
     public static func save(_ baseline: Baseline, to path: String, named name: String? = nil) throws {
         do {
-            try encode(baseline).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(encode(baseline), to: path)
         } catch {
             throw BaselineError(file: name ?? path, kind: .unwritable,
                                 message: "cannot write the baseline: \(error.localizedDescription)")

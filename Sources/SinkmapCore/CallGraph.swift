@@ -54,6 +54,8 @@ public struct CallGraph: Sendable {
     public let callees: [[CallEdge]]
     /// Incoming edges per node: caller ids, sorted.
     public let callers: [[Int32]]
+    /// The same edges as flat arrays, for the path engine's walks over large graphs.
+    public let adjacency: CompactGraph
     public let index: [String: Int32]
     /// Name prefixes that mean others (`torch::jit::script::Module` → `torch::jit::Module`).
     public let nameAliases: NameAliases
@@ -65,11 +67,9 @@ public struct CallGraph: Sendable {
         var index = [String: Int32](minimumCapacity: functions.count)
         for (i, f) in functions.enumerated() { index[f.id] = Int32(i) }
         self.index = index
-        var callers = [[Int32]](repeating: [], count: functions.count)
-        for (caller, edges) in callees.enumerated() {
-            for e in edges { callers[Int(e.callee)].append(Int32(caller)) }
-        }
-        self.callers = callers   // built in caller order, so already sorted
+        let adjacency = CompactGraph(callees: callees)
+        self.adjacency = adjacency
+        self.callers = (0..<functions.count).map { Array(adjacency.callers(of: Int32($0))) }
     }
 
     public var callCount: Int { callees.reduce(0) { $0 + $1.reduce(0) { $0 + $1.sites.count } } }

@@ -11,6 +11,12 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var aliases: [NameAliasFact] = []
     public var instantiations: [InstantiationFact] = []
     public var dependentCalls: [DependentCallFact] = []
+    /// Functions and lambdas registered as HTTP handlers or thread bodies.
+    public var registrations: [EntryRegistrationFact] = []
+    /// External functions declared in a header under an `include/` folder of the scanned tree: library API.
+    public var publicDeclarations: [String] = []
+    /// Functions that read `std::cin` (or another standard stream) by name.
+    public var streamReads: [StreamReadFact] = []
     /// libclang could not produce an AST at all (crash, unreadable file): nothing was recorded.
     public var failed: Bool
     /// Parsed with errors: some calls may have been recovered by name (`CallKind.unresolved`).

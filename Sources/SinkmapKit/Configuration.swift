@@ -1,4 +1,5 @@
 import Foundation
+import PathEngine
 import SinkmapCore
 import Yams
 
@@ -14,6 +15,15 @@ import Yams
 ///   - id: acme-llm
 ///     pattern: "^acme::llm::"                              # or patterns: [...]
 ///     category: inference
+/// entries:                     # the project's own entry points (Docs/threat-context.md)
+///   - pattern: "^jobs::run_"
+///     kind: callback
+///     label: "job queue worker"
+/// builtin-sources: true        # default
+/// sources:                     # more functions that read untrusted input
+///   - id: acme-queue
+///     function: "acme::Queue::pop"
+///     kind: network
 /// ```
 public struct Configuration: Equatable, Sendable {
     public static let fileName = "sinkmap.yml"
@@ -22,6 +32,10 @@ public struct Configuration: Equatable, Sendable {
     public var path: String?
     public var sinks: [SinkRule] = []
     public var builtinSinks = true
+    /// The project's entry points, tried before sinkmap's own classification.
+    public var entries: [EntryRule] = []
+    public var sources: [SourceRule] = []
+    public var builtinSources = true
 
     public init() {}
 
@@ -30,17 +44,31 @@ public struct Configuration: Equatable, Sendable {
         sinks + (builtinSinks ? BuiltinSinkCatalog.rules : [])
     }
 
+    /// Project source rules first, then the built-in ones.
+    public var activeSourceRules: [SourceRule] {
+        sources + (builtinSources ? BuiltinThreatCatalog.sources : [])
+    }
+
     /// `sinkmap.yml` at the scanned root when there is one, defaults otherwise.
     public static func discover(root: String) throws -> Configuration {
         let candidate = (root as NSString).appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: candidate) else { return Configuration() }
+        // lstat: a dangling symlink named sinkmap.yml is an error to report, not "no configuration".
+        var st = stat()
+        guard lstat(candidate, &st) == 0 else { return Configuration() }
         return try load(path: candidate, shownAs: fileName)
     }
 
+    /// Larger files are refused unread: a real `sinkmap.yml` is a few kilobytes.
+    public static let maximumSize = 4 << 20
+
     public static func load(path: String, shownAs: String? = nil) throws -> Configuration {
         let shown = shownAs ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(file: shown, message: "cannot read the configuration file")
+        let data: Data
+        do {
+            // The file may come with the scanned tree: a FIFO or a link to /dev/zero must not hang the scan.
+            data = try RegularFile.read(path, limit: maximumSize)
+        } catch {
+            throw ConfigurationError(file: shown, message: "cannot read the configuration file: \(error)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: shown, message: "the configuration file is not UTF-8 text")
@@ -51,6 +79,8 @@ public struct Configuration: Equatable, Sendable {
     public static func parse(_ text: String, file: String) throws -> Configuration {
         var config = Configuration()
         config.path = file
+        // Yams composes recursively: nesting deep enough to overflow the stack is refused before it starts.
+        try YAMLNesting.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -25,8 +25,25 @@ struct ConfigurationParser {
             case "builtin-sinks":
                 guard let b = value.bool else { throw error(value, "'builtin-sinks' must be true or false") }
                 config.builtinSinks = b
+            case "entries":
+                guard let list = value.sequence else { throw error(value, "'entries' must be a list of entry-point rules") }
+                config.entries = try list.map(entryRule)
+            case "sources":
+                guard let list = value.sequence else { throw error(value, "'sources' must be a list of source rules") }
+                var seen: Set<String> = []
+                for item in list {
+                    let rule = try sourceRule(item)
+                    if !seen.insert(rule.id).inserted {
+                        let idNode = item.mapping?.first { $0.key.string == "id" }?.value ?? item
+                        throw error(idNode, "source rule id '\(rule.id)' is used twice")
+                    }
+                    config.sources.append(rule)
+                }
+            case "builtin-sources":
+                guard let b = value.bool else { throw error(value, "'builtin-sources' must be true or false") }
+                config.builtinSources = b
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks' or 'builtin-sinks')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources' or 'builtin-sources')")
             }
         }
     }
@@ -66,7 +83,7 @@ struct ConfigurationParser {
                         patterns: patterns, origin: file)
     }
 
-    private func regex(_ node: Node) throws -> String {
+    func regex(_ node: Node) throws -> String {
         let p = try scalar(node, "pattern")
         do {
             _ = try NSRegularExpression(pattern: p)
@@ -76,17 +93,17 @@ struct ConfigurationParser {
         return p
     }
 
-    private func scalar(_ node: Node, _ key: String) throws -> String {
+    func scalar(_ node: Node, _ key: String) throws -> String {
         guard let s = node.scalar?.string else { throw error(node, "'\(key)' must be a string") }
         return s
     }
 
-    private func strings(_ node: Node, _ key: String) throws -> [String] {
+    func strings(_ node: Node, _ key: String) throws -> [String] {
         guard let list = node.sequence else { throw error(node, "'\(key)' must be a list of strings") }
         return try list.map { try scalar($0, key) }
     }
 
-    private func error(_ node: Node, _ message: String) -> ConfigurationError {
+    func error(_ node: Node, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
     }
 

@@ -7,6 +7,8 @@ struct ReportBuilder {
     let graph: CallGraph
     let rules: [SinkRule]
     let limits: PathLimits
+    /// Entry kinds, sources and downstream operations for each path; nil leaves them out.
+    var threat: ThreatContext? = nil
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
@@ -55,6 +57,11 @@ struct ReportBuilder {
             translationUnitsWithErrors: units.filter(\.hadErrors).count, functions: graph.functions.count,
             calls: graph.callCount, entryPoints: entries, seconds: (seconds * 1000).rounded() / 1000)
         stats.cachedTranslationUnits = cachedUnits > 0 ? cachedUnits : nil
+        if let threat {
+            var kinds: [String: Int] = [:]
+            for e in threat.entries.values { kinds[e.kind.rawValue, default: 0] += 1 }
+            stats.entryPointKinds = kinds
+        }
         return Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
                       pathCounts: countList, diagnostics: diagnostics,
                       limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
@@ -75,9 +82,33 @@ struct ReportBuilder {
         let entry = graph.functions[Int(p.nodes[0])]
         let sink = graph.functions[Int(p.nodes.last!)]
         let id = PathFingerprint.of(rule: rule.id, functionIDs: p.nodes.map { graph.functions[Int($0)].id })
-        return Path(id: id, entry: .init(function: entry.displayName, kind: p.entry.rawValue),
-                    sink: .init(rule: rule.id, function: sink.displayName, category: rule.category.rawValue),
-                    frames: frames, truncated: truncated)
+        var path = Path(id: id, entry: .init(function: entry.displayName, kind: p.entry.rawValue),
+                        sink: .init(rule: rule.id, function: sink.displayName, category: rule.category.rawValue),
+                        frames: frames, truncated: truncated)
+        if let threat { annotate(&path, threat.annotate(p)) }
+        return path
+    }
+
+    /// Names the engine's threat context of a path into the wire model.
+    private func annotate(_ path: inout Path, _ t: PathThreat) {
+        func name(_ n: Int32) -> String { graph.functions[Int(n)].displayName }
+        func location(_ l: SourceLocation) -> Path.Location { Path.Location(file: l.file, line: l.line, column: l.column) }
+        path.entry.kind = t.entry.kind.rawValue
+        path.entry.routes = t.entry.routes.isEmpty ? nil : t.entry.routes
+        path.entry.label = t.entry.label
+        if let first = t.entry.registeredBy.first {
+            path.entry.registeredBy = first.node.map(name)
+            path.entry.registeredAt = location(first.location)
+        }
+        for (k, reads) in t.reads.enumerated() where !reads.isEmpty {
+            path.frames[k].sources = reads.map { Frame.Source(source: $0.source, kind: $0.kind.rawValue, via: $0.via.map(name)) }
+        }
+        path.labels = t.untrustedInput ? ["untrusted-input"] : nil
+        let downstream = t.downstream.map {
+            Path.Downstream(operation: $0.category.rawValue, function: name($0.operation), via: $0.via.map(name),
+                            from: path.frames[$0.frame].function, at: location($0.location))
+        }
+        path.downstream = downstream.isEmpty ? nil : downstream
     }
 
     static func pathOrder(_ a: Path, _ b: Path) -> Bool {

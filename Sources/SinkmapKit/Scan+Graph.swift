@@ -19,8 +19,9 @@ public struct ScanGraph: Sendable {
 }
 
 extension Scan {
-    /// Runs the first stages of `run()` — configuration, compile jobs, parse, graph, sinks and entry points — and
-    /// returns the graph itself. Throws the same `ScanError`s as `run()`.
+    /// Runs the stages of `run()` up to the graph — configuration, compile jobs, parse, graph, sinks and entry
+    /// points — and returns the whole graph (with the edges that create registered handler lambdas, which paths
+    /// leave out). Throws the same `ScanError`s as `run()`.
     public func buildGraph() throws -> ScanGraph {
         let root = try resolveRoot()
         let configuration = try loadConfiguration(root: root)
@@ -31,14 +32,18 @@ extension Scan {
             throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
                                                              message: "\(error)"))
         }
+        let threatRules = try ThreatRules(configuration)
         var (jobs, inputDiagnostics) = try compileJobs(root: root)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
         let (units, _) = parse(jobs, root: root)
         let graph = buildGraph(units)
         let sinks = matcher.sinks(in: graph)
+        // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
-        for entry in EntryPoints.find(in: graph, sinks: sinks) { entryKinds[Int(entry.node)] = entry.kind }
+        for entry in try threatRules.apply(graph: graph, sinks: sinks, units: units).entries {
+            entryKinds[Int(entry.node)] = entry.kind
+        }
         var seen = Set<DiagnosticFact>()
         inputDiagnostics += units.flatMap(\.diagnostics)
         return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { matcher.rules[$0].id } },

@@ -26,6 +26,7 @@ public struct Scan {
             throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
                                                              message: "\(error)"))
         }
+        let threatRules = try ThreatRules(configuration)
         var (jobs, inputDiagnostics) = try compileJobs(root: root)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
@@ -38,10 +39,14 @@ public struct Scan {
         }
         let graph = buildGraph(units)
         let sinks = matcher.sinks(in: graph)
-        let entries = EntryPoints.find(in: graph, sinks: sinks)
-        let found = PathEnumerator(graph: graph, sinks: sinks, entries: entries, limits: options.limits).run()
+        // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
+        let threat = try threatRules.apply(graph: graph, sinks: sinks, units: units)
+        let entries = threat.entries
+        let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
 
-        return ReportBuilder(graph: graph, rules: matcher.rules, limits: options.limits).build(
+        var builder = ReportBuilder(graph: graph, rules: matcher.rules, limits: options.limits)
+        builder.threat = threat.context
+        return builder.build(
             root: options.root, sinks: sinks, found: found, units: units, entries: entries.count,
             extraDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0,
             seconds: Date().timeIntervalSince(started))
@@ -80,8 +85,13 @@ public struct Scan {
         if let database {
             do {
                 let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"])
-                let diagnostics = db.skipped.map {
+                var diagnostics = db.skipped.map {
                     DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .warning, message: $0)
+                }
+                if !db.droppedFlags.isEmpty {
+                    diagnostics.append(DiagnosticFact(
+                        file: (database as NSString).lastPathComponent, severity: .note,
+                        message: "flags not passed to libclang (they could write files, load code or read inputs the tree chose, or mean nothing to a parse): \(db.droppedFlags.joined(separator: " "))"))
                 }
                 return (db.jobs, diagnostics)
             } catch let e as FrontendError {
@@ -89,8 +99,12 @@ public struct Scan {
             }
         }
         let (jobs, unreadable) = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"]).jobs()
-        let diagnostics = unreadable.map {
-            DiagnosticFact(file: $0, severity: .warning, message: "folder could not be read; its files were not scanned")
+        let diagnostics = unreadable.map { path -> DiagnosticFact in
+            let shown = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+            let isSource = SourceTreeScanner.sourceExtensions.contains((path as NSString).pathExtension.lowercased())
+            return DiagnosticFact(file: shown, severity: .warning, message: isSource
+                ? "file name is not valid UTF-8 (shown with U+FFFD); the file was not scanned"
+                : "folder could not be read; its files were not scanned")
         }
         return (jobs, diagnostics)
     }

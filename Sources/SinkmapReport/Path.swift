@@ -9,6 +9,12 @@ public struct Path: Codable, Equatable, Sendable {
     public var frames: [Frame]
     /// True when a limit cut the set of paths to this sink (see `PathCount.truncatedBy`).
     public var truncated: Bool
+    /// `untrusted-input` when the entry point receives requests or a frame before the sink reads untrusted
+    /// input (see `Frame.sources`); absent when there is none.
+    public var labels: [String]?
+    /// Sensitive operations the frames may hand the model's output to (call-graph co-reachability after the
+    /// call toward the sink, not data flow); absent when there is none.
+    public var downstream: [Downstream]?
 
     public init(id: String, entry: Entry, sink: SinkRef, frames: [Frame], truncated: Bool) {
         self.id = id
@@ -21,11 +27,58 @@ public struct Path: Codable, Equatable, Sendable {
     /// The function a path starts from, and why it is an entry point.
     public struct Entry: Codable, Equatable, Sendable {
         public var function: String
-        /// `main`, `initializer` or `root`.
+        /// `main`, `initializer`, `http-handler`, `grpc-method`, `thread`, `callback`, `exported` or `root`.
         public var kind: String
-        public init(function: String, kind: String) {
+        /// HTTP routes (`POST /completion`; non-literal parts as `${expression}`) or gRPC methods
+        /// (`/helloworld.Greeter/SayHello`), sorted; absent when none is known.
+        public var routes: [String]?
+        /// The label of a configured entry point (`entries:` in sinkmap.yml).
+        public var label: String?
+        /// The function that registered it (an HTTP handler, a thread body): the context it is set up in.
+        public var registeredBy: String?
+        /// Where that registration is written (the first, when there are several).
+        public var registeredAt: Location?
+        public init(function: String, kind: String, routes: [String]? = nil, label: String? = nil,
+                    registeredBy: String? = nil, registeredAt: Location? = nil) {
             self.function = function
             self.kind = kind
+            self.routes = routes
+            self.label = label
+            self.registeredBy = registeredBy
+            self.registeredAt = registeredAt
+        }
+    }
+
+    /// A place in a scanned file.
+    public struct Location: Codable, Equatable, Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+    }
+
+    /// A sensitive operation reachable from a frame after its call toward the sink.
+    public struct Downstream: Codable, Equatable, Sendable {
+        /// `shell`, `sql`, `file`, `network` or `dynamic-load`.
+        public var operation: String
+        /// The operation's function (`system`).
+        public var function: String
+        /// The calls from `from` to it: `from`'s callee first, `function` last.
+        public var via: [String]
+        /// The frame whose later call leads there.
+        public var from: String
+        /// That call.
+        public var at: Location
+        public init(operation: String, function: String, via: [String], from: String, at: Location) {
+            self.operation = operation
+            self.function = function
+            self.via = via
+            self.from = from
+            self.at = at
         }
     }
 
@@ -51,12 +104,30 @@ public struct Frame: Codable, Equatable, Sendable {
     public var file: String?
     public var line: Int?
     public var call: Call?
+    /// Untrusted input this frame reads, itself or through a direct callee; absent when none.
+    public var sources: [Source]?
 
     public init(function: String, file: String?, line: Int?, call: Call?) {
         self.function = function
         self.file = file
         self.line = line
         self.call = call
+    }
+
+    /// A read of untrusted input.
+    public struct Source: Codable, Equatable, Sendable {
+        /// The source function (`fgets`), `argv`, `std::cin`, or `request` for a handler's request.
+        public var source: String
+        /// `command-line`, `environment`, `stdin`, `file`, `network`, `http-request`, `rpc-request`,
+        /// `interactive`, `device` or `other`.
+        public var kind: String
+        /// The calls from this frame to where the input is read; empty when the frame reads it itself.
+        public var via: [String]
+        public init(source: String, kind: String, via: [String]) {
+            self.source = source
+            self.kind = kind
+            self.via = via
+        }
     }
 
     /// The call site toward the next frame (the earliest one when there are several).

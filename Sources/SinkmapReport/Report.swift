@@ -71,6 +71,8 @@ public struct Report: Codable, Equatable, Sendable {
         public var seconds: Double
         /// Translation units whose facts came from the cache instead of libclang (absent when none did).
         public var cachedTranslationUnits: Int?
+        /// Entry points found, per kind (`http-handler`: 5, …); absent in reports that predate entry kinds.
+        public var entryPointKinds: [String: Int]?
         public init(translationUnits: Int, failedTranslationUnits: Int, translationUnitsWithErrors: Int,
                     functions: Int, calls: Int, entryPoints: Int, seconds: Double) {
             self.translationUnits = translationUnits

@@ -110,7 +110,7 @@ enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(decision), as: UTF8.self) + "\n"
+            return String(decoding: TerminalText.escapedJSON(try encoder.encode(decision)), as: UTF8.self) + "\n"
         case .sarif:
             return try OutputFormat.sarif.render(report, options: .init(newPathIDs: Set(decision.newPaths.map(\.id))))
         }

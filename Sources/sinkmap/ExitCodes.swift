@@ -16,4 +16,11 @@ enum ExitCodes {
     static let output: Int32 = 6
     /// A bug in sinkmap.
     static let internalError: Int32 = 70
+    /// Stopped by Ctrl-C (SIGINT): 128 + 2.
+    static let interruptedBySIGINT: Int32 = 130
+    /// Stopped by SIGTERM: 128 + 15.
+    static let interruptedBySIGTERM: Int32 = 143
+
+    /// 128 + the signal's number, as shells report a process a signal ended.
+    static func interrupted(by signal: Int32) -> Int32 { 128 + signal }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exporters
 import Foundation
 import SinkmapKit
 
@@ -20,7 +21,8 @@ struct SinkmapCommand: ParsableCommand {
           sinkmap sinks                                 list the active sink rules
 
         Exit codes: 0 done, 1 check found paths not in the baseline, 2 usage error, 3 bad configuration or \
-        baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error.
+        baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error, \
+        130/143 interrupted (SIGINT/SIGTERM).
         """,
         version: SinkmapVersion.current,
         subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self, WorkerCommand.self,
@@ -32,16 +34,21 @@ struct SinkmapCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // Workers are stopped by their parent (and die with it); everyone else stops cleanly on a signal.
+            if !(command is WorkerCommand) { Interruption.install() }
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("sinkmap: error: \(failure.message)\n".utf8))
+            // Messages quote the scanned tree (a sinkmap.yml key, a file name): never a raw control character.
+            FileHandle.standardError.write(Data("sinkmap: error: \(TerminalText.sanitize(failure.message))\n".utf8))
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)   // --help, --version
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.sanitize(String($0)) }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             if code.rawValue == ExitCode.validationFailure.rawValue || error is ValidationError || code.rawValue == 64 {
                 Foundation.exit(ExitCodes.usage)
             }

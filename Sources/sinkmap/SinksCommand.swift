@@ -37,7 +37,7 @@ struct SinksCommand: ParsableCommand {
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(rules) + Data("\n".utf8))
+            FileHandle.standardOutput.write(TerminalText.escapedJSON(try encoder.encode(rules)) + Data("\n".utf8))
             return
         }
         var lines: [String] = []

@@ -1,3 +1,4 @@
+import Exporters
 import Foundation
 
 enum Terminal {
@@ -24,8 +25,9 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(started)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let name = String(file.suffix(40)).unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }
-        let line = "\r\u{1B}[2K\(bar) \(done)/\(total) TUs  ETA \(Self.clock(eta))  \(String(String.UnicodeScalarView(name)))"
+        // The file name comes from the scanned tree: no control or bidi character reaches the terminal raw.
+        let name = TerminalText.sanitize(String(file.suffix(40)))
+        let line = "\r\u{1B}[2K\(bar) \(done)/\(total) TUs  ETA \(Self.clock(eta))  \(name)"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -46,8 +46,10 @@ enum BuiltBinary {
 
     /// Runs `sinkmap` with `arguments` in `directory`, with `NO_COLOR` set and stdin closed (as in CI). Output goes
     /// through files, so a large report cannot dead-lock on a full pipe.
+    /// `timeout`: after that many seconds the process is killed (SIGKILL) and the test fails — for inputs that
+    /// would hang a sinkmap without the fix under test.
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
-                    file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+                    timeout: TimeInterval? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         guard let binary = sinkmap else {
             XCTFail("sinkmap is not built next to the test bundle: build with `swift build --build-tests`",
                     file: file, line: line)
@@ -72,6 +74,15 @@ enum BuiltBinary {
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                XCTFail("sinkmap \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s; killed",
+                        file: file, line: line)
+            }
+        }
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()

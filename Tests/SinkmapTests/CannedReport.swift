@@ -1,7 +1,8 @@
 import SinkmapReport
 
 /// A report written by hand, so exporters are tested without libclang. It exercises what renderers must get
-/// right: several sinks, a macro call, an unresolved frame without a file, truncation, hostile spellings.
+/// right: several sinks, a macro call, an unresolved frame without a file, truncation, hostile spellings, and
+/// the threat context (an HTTP handler with its route, frames reading untrusted input, a downstream operation).
 enum CannedReport {
     static let value: Report = {
         let decode = Path.SinkRef(rule: "llama.cpp/decode", function: "llama_decode", category: "inference")
@@ -19,14 +20,19 @@ enum CannedReport {
                      reason: "Runs an ONNX session", file: nil, line: nil),
             ],
             paths: [
-                Path(id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", entry: .init(function: "main", kind: "main"), sink: decode,
-                     frames: [
-                        Frame(function: "main", file: "src/main.c", line: 4,
-                              call: .init(file: "src/main.c", line: 9, column: 13, kind: "direct")),
-                        Frame(function: "process_line", file: "src/app.c", line: 20,
-                              call: .init(file: "src/app.c", line: 24, column: 9, kind: "direct", macro: "DECODE")),
-                        Frame(function: "llama_decode", file: "include/llama.h", line: 18, call: nil),
-                     ], truncated: false),
+                withThreat(
+                    Path(id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", entry: .init(function: "main", kind: "main"), sink: decode,
+                         frames: [
+                            withSources(Frame(function: "main", file: "src/main.c", line: 4,
+                                              call: .init(file: "src/main.c", line: 9, column: 13, kind: "direct")),
+                                        [.init(source: "argv", kind: "command-line", via: [])]),
+                            withSources(Frame(function: "process_line", file: "src/app.c", line: 20,
+                                              call: .init(file: "src/app.c", line: 24, column: 9, kind: "direct", macro: "DECODE")),
+                                        [.init(source: "fgets", kind: "file", via: ["read_line", "fgets"])]),
+                            Frame(function: "llama_decode", file: "include/llama.h", line: 18, call: nil),
+                         ], truncated: false),
+                    downstream: [.init(operation: "shell", function: "system", via: ["run_hook", "system"], from: "process_line",
+                                       at: .init(file: "src/app.c", line: 31, column: 5))]),
                 Path(id: "a1b2c3d4e5f60718293a4b5c6d7e8f90", entry: .init(function: "<initializer:src/models.cpp>", kind: "initializer"),
                      sink: load,
                      frames: [
@@ -36,12 +42,18 @@ enum CannedReport {
                               call: .init(file: "src/models.cpp", line: 4, column: 5, kind: "direct")),
                         Frame(function: "llama_model_load_from_file", file: "include/llama.h", line: 12, call: nil),
                      ], truncated: true),
-                Path(id: "ffeeddccbbaa99887766554433221100", entry: .init(function: "helper@src/a b.c", kind: "root"), sink: run,
-                     frames: [
-                        Frame(function: "helper@src/a b.c", file: "src/a b.c", line: 2,
-                              call: .init(file: "src/a b.c", line: 5, column: 11, kind: "unresolved")),
-                        Frame(function: "OrtApi::Run", file: nil, line: nil, call: nil),
-                     ], truncated: false),
+                withThreat(
+                    Path(id: "ffeeddccbbaa99887766554433221100",
+                         entry: .init(function: "helper@src/a b.c", kind: "http-handler", routes: ["POST /v1/run"],
+                                      registeredBy: "main", registeredAt: .init(file: "src/main.c", line: 12, column: 5)),
+                         sink: run,
+                         frames: [
+                            withSources(Frame(function: "helper@src/a b.c", file: "src/a b.c", line: 2,
+                                              call: .init(file: "src/a b.c", line: 5, column: 11, kind: "unresolved")),
+                                        [.init(source: "request", kind: "http-request", via: [])]),
+                            Frame(function: "OrtApi::Run", file: nil, line: nil, call: nil),
+                         ], truncated: false),
+                    downstream: []),
             ],
             pathCounts: [
                 PathCount(rule: "llama.cpp/decode", function: "llama_decode", total: 1, listed: 1, exact: true, truncatedBy: []),
@@ -57,4 +69,18 @@ enum CannedReport {
             stats: .init(translationUnits: 3, failedTranslationUnits: 0, translationUnitsWithErrors: 1,
                          functions: 9, calls: 14, entryPoints: 3, seconds: 0.25))
     }()
+
+    private static func withSources(_ frame: Frame, _ sources: [Frame.Source]) -> Frame {
+        var f = frame
+        f.sources = sources
+        return f
+    }
+
+    /// Labelled untrusted-input (every path given here reads untrusted input), with its downstream operations.
+    private static func withThreat(_ path: Path, downstream: [Path.Downstream]) -> Path {
+        var p = path
+        p.labels = ["untrusted-input"]
+        p.downstream = downstream.isEmpty ? nil : downstream
+        return p
+    }
 }

@@ -99,7 +99,7 @@ final class ConfigurationTests: XCTestCase {
         }
         XCTAssertThrowsError(try Configuration.load(path: dir + "/missing.yml")) { error in
             XCTAssertEqual(error as? ConfigurationError,
-                           ConfigurationError(file: dir + "/missing.yml", message: "cannot read the configuration file"))
+                           ConfigurationError(file: dir + "/missing.yml", message: "cannot read the configuration file: no such file"))
         }
         // No sinkmap.yml: the defaults, with no path.
         try FileManager.default.removeItem(atPath: dir + "/sinkmap.yml")
@@ -138,7 +138,7 @@ final class ConfigurationTests: XCTestCase {
             builtin-sinks: true
             sink:
               - id: a
-            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks' or 'builtin-sinks')")
+            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources' or 'builtin-sources')")
     }
 
     func testUnknownKeyInRule() {

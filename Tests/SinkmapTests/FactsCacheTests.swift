@@ -74,7 +74,7 @@ final class FactsCacheTests: XCTestCase {
         let tree = try makeTree()
         let cache = tree.path("cache")
         let cold = try scan(tree, cache: cache)
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".json") }
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".facts") }
         XCTAssertEqual(entries.count, 3)
         for (i, name) in entries.sorted().enumerated() {
             let path = cache + "/" + name
@@ -102,7 +102,7 @@ final class FactsCacheTests: XCTestCase {
         var options = ScanOptions(root: tree.root, jobs: 1)
         options.cacheDirectory = cache
         _ = try Scan(options: options).run()   // populates with the user's key
-        let names = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".json") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".facts") }
         // Forge every entry's tag, as someone without the user's key would have to.
         for name in names {
             let path = cache + "/" + name

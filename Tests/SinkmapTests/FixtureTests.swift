@@ -3,12 +3,19 @@ import XCTest
 
 /// Walks every folder under Fixtures/ that has an expected.txt and checks the scan against it exactly:
 /// `path:` lines are the complete set of paths, `absent:` functions appear on no path, `diagnostic:` names a
-/// file:line that must carry an error. Adding a case is adding a folder.
+/// file:line that must carry an error. The threat context is checked the same way, each kind of line only in
+/// fixtures that have one: `entry:` lines are the complete set of entry points on paths (with kind, routes,
+/// label, registering function), `label:` the complete set of labelled paths, `source:` every frame's reads of
+/// untrusted input, `downstream:` every downstream operation. Adding a case is adding a folder.
 final class FixtureTests: XCTestCase {
     struct Expectation {
         var paths: [String] = []
         var absent: [String] = []
         var diagnostics: [String] = []
+        var entries: [String] = []
+        var labels: [String] = []
+        var sources: [String] = []
+        var downstream: [String] = []
     }
 
     static func expectation(_ file: String) throws -> Expectation {
@@ -19,6 +26,10 @@ final class FixtureTests: XCTestCase {
             if line.hasPrefix("path:") { e.paths.append(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("absent:") { e.absent.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("diagnostic:") { e.diagnostics.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("entry:") { e.entries.append(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("label:") { e.labels.append(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("source:") { e.sources.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("downstream:") { e.downstream.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
             else { XCTFail("\(file): cannot read line '\(line)'") }
         }
         return e
@@ -49,6 +60,10 @@ final class FixtureTests: XCTestCase {
               \(report.diagnostics.map { "\($0.file):\($0.line ?? 0): \($0.message)" }.joined(separator: "\n  "))
             """)
         XCTAssertEqual(actual.count, expected.paths.count, "\(name): a path is listed twice")
+        assertSameSet(name, "entry points", expected.entries, Scanning.entryLines(report))
+        assertSameSet(name, "labelled paths", expected.labels, Scanning.labelLines(report))
+        assertSameSet(name, "reads of untrusted input", expected.sources, Scanning.sourceLines(report))
+        assertSameSet(name, "downstream operations", expected.downstream, Scanning.downstreamLines(report))
         for f in expected.absent {
             let on = report.paths.filter { $0.frames.contains { $0.function == f } }
             XCTAssert(on.isEmpty, "\(name): \(f) must be on no path, but is on \(on.count)")
@@ -65,5 +80,20 @@ final class FixtureTests: XCTestCase {
                 XCTAssert(errors.isEmpty, "\(name): unexpected errors \(errors.map(\.message))")
             }
         }
+    }
+
+    /// Checks one kind of threat-context line, when the fixture has any; `none` says there must be none.
+    private func assertSameSet(_ name: String, _ what: String, _ expected: [String], _ actual: [String]) {
+        guard !expected.isEmpty else { return }
+        let expected = expected == ["none"] ? [] : expected
+        let missing = Set(expected).subtracting(actual).sorted()
+        let extra = Set(actual).subtracting(expected).sorted()
+        XCTAssert(missing.isEmpty && extra.isEmpty, """
+            \(name): \(what) differ
+            missing:
+              \(missing.joined(separator: "\n  "))
+            unexpected:
+              \(extra.joined(separator: "\n  "))
+            """)
     }
 }

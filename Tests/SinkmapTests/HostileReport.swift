@@ -7,6 +7,17 @@ enum HostileReport {
     static let file = "\"><script>alert(1)</script>.c"
     static let function = "evil<&\"'`|*_[x](y)>::run\\n"
     static let sinkFunction = "ns::operator<<`a`|b</script><img src=x onerror=alert(2)>"
+    /// A route, a source and an operation spelled to break tables, code spans, DOT strings and terminals.
+    static let route = "POST /x|`y`\u{1B}[31m<script>alert(6)</script>"
+
+    static func threatened(_ path: Path) -> Path {
+        var p = path
+        p.labels = ["untrusted-input", "<b>label|</b>"]
+        p.frames[1].sources = [.init(source: "<img src=x onerror=alert(7)>", kind: "file|`k`", via: [function, "read\u{2028}"])]
+        p.downstream = [.init(operation: "shell<", function: "sys</script>|`", via: [function, "sys</script>|`"],
+                              from: function, at: .init(file: file, line: 7, column: 1))]
+        return p
+    }
 
     static let value: Report = {
         let sink = Path.SinkRef(rule: "x/<b>rule|`", function: sinkFunction, category: "weird<category>")
@@ -21,14 +32,17 @@ enum HostileReport {
                      reason: "reason with ]]> and </script> and \u{2028} separator", file: file, line: 3),
             ],
             paths: [
-                Path(id: "00000000000000000000000000000001", entry: .init(function: "main", kind: "http-handler"), sink: other,
+                threatened(Path(id: "00000000000000000000000000000001",
+                                entry: .init(function: "main", kind: "http-handler", routes: [route], label: "l|`a`\nb",
+                                             registeredBy: function, registeredAt: .init(file: file, line: 1, column: 2)),
+                                sink: other,
                      frames: [
                         Frame(function: "main", file: "javascript:alert(4)", line: 1,
                               call: .init(file: "javascript:alert(4)", line: 2, column: 3, kind: "lambda")),
                         Frame(function: function, file: file, line: 5,
                               call: .init(file: file, line: 6, column: 7, kind: "teleport", macro: "M<A>(\"x\")")),
                         Frame(function: "llama_decode", file: "include/llama.h", line: 1, call: nil),
-                     ], truncated: false),
+                     ], truncated: false)),
                 Path(id: "00000000000000000000000000000002", entry: .init(function: "über::Straße\u{2028}x", kind: "root"), sink: sink,
                      frames: [
                         Frame(function: "über::Straße\u{2028}x", file: "src/ü n.c", line: 1,

@@ -25,13 +25,50 @@ enum Scanning {
 
     /// One line per path: `rule: entry -(kind)-> f -(kind)-> sink`, the form fixtures' expected.txt use.
     static func lines(_ report: Report) -> [String] {
-        report.paths.map { path in
-            var s = "\(path.sink.rule): "
-            for (i, frame) in path.frames.enumerated() {
-                s += frame.function
-                if i < path.frames.count - 1 { s += " -(\(frame.call?.kind ?? "?"))-> " }
-            }
+        report.paths.map(line).sorted()
+    }
+
+    static func line(_ path: Path) -> String {
+        var s = "\(path.sink.rule): "
+        for (i, frame) in path.frames.enumerated() {
+            s += frame.function
+            if i < path.frames.count - 1 { s += " -(\(frame.call?.kind ?? "?"))-> " }
+        }
+        return s
+    }
+
+    /// Each entry point on a path, once: `FUNCTION kind=KIND route="…" label="…" registered-by=F`.
+    static func entryLines(_ report: Report) -> [String] {
+        Set(report.paths.map { path in
+            let e = path.entry
+            var s = "\(e.function) kind=\(e.kind)"
+            for route in e.routes ?? [] { s += " route=\"\(route)\"" }
+            if let label = e.label { s += " label=\"\(label)\"" }
+            if let by = e.registeredBy { s += " registered-by=\(by)" }
             return s
-        }.sorted()
+        }).sorted()
+    }
+
+    /// Each labelled path: `LABEL: rule: entry -(kind)-> … sink`.
+    static func labelLines(_ report: Report) -> [String] {
+        report.paths.flatMap { path in (path.labels ?? []).map { "\($0): " + line(path) } }.sorted()
+    }
+
+    /// Each frame's reads of untrusted input, once: `FRAME reads SOURCE [KIND] via A -> B`.
+    static func sourceLines(_ report: Report) -> [String] {
+        Set(report.paths.flatMap { path in
+            path.frames.flatMap { frame in
+                (frame.sources ?? []).map { s in
+                    "\(frame.function) reads \(s.source) [\(s.kind)]" + (s.via.isEmpty ? "" : " via " + s.via.joined(separator: " -> "))
+                }
+            }
+        }).sorted()
+    }
+
+    /// Each downstream operation, once: `FROM: OPERATION FUNCTION via A -> B`.
+    static func downstreamLines(_ report: Report) -> [String] {
+        Set(report.paths.flatMap { path in
+            (path.downstream ?? []).map { "\($0.from): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))" }
+        }).sorted()
     }
 }

@@ -1,0 +1,42 @@
+import SinkmapReport
+
+/// The threat context of a path in words, the same in every text format (each escapes it its own way):
+/// who starts the path, what untrusted input its frames read, what the model's output may reach.
+enum ThreatText {
+    /// `http-handler POST /completion, registered by main at src/main.cpp:9:12`; just the kind when that is all.
+    static func entry(_ e: Path.Entry) -> String {
+        var s = e.kind
+        if let routes = e.routes, !routes.isEmpty { s += " " + routes.joined(separator: ", ") }
+        if let label = e.label { s += " \"\(label)\"" }
+        if let by = e.registeredBy {
+            s += ", registered by \(by)"
+            if let at = e.registeredAt { s += " at \(location(at))" }
+        }
+        return s
+    }
+
+    /// The kind with routes or label, without the registration: `http-handler POST /completion`.
+    static func entryKind(_ e: Path.Entry) -> String {
+        var bare = e
+        bare.registeredBy = nil
+        return entry(bare)
+    }
+
+    /// `fgets [file] via read_prompt → fgets`; `argv [command-line]`.
+    static func source(_ s: Frame.Source) -> String {
+        "\(s.source) [\(s.kind)]" + (s.via.isEmpty || s.via == [s.source] ? "" : " via " + s.via.joined(separator: " → "))
+    }
+
+    /// `shell: system via speak → system, called from handle_chat at src/chat.cpp:14:5`.
+    static func downstream(_ d: Path.Downstream) -> String {
+        "\(d.operation): \(d.function)" + (d.via == [d.function] ? "" : " via " + d.via.joined(separator: " → "))
+            + ", called from \(d.from) at \(location(d.at))"
+    }
+
+    static func location(_ l: Path.Location) -> String { "\(l.file):\(l.line):\(l.column)" }
+
+    static let untrustedInput = "untrusted-input"
+
+    /// What the downstream list is, said once wherever it is shown.
+    static let downstreamCaveat = "model output may reach (calls after the model call, within 3 calls; co-reachability, not data flow)"
+}

@@ -1,0 +1,98 @@
+import SinkmapCore
+
+/// A sensitive operation a frame may hand the model's output to: reached, within `Downstream.maxDepth` calls,
+/// from a call the frame makes *after* (in source order) its call toward the sink.
+public struct DownstreamOperation: Sendable, Equatable {
+    /// Index of the frame on the path.
+    public var frame: Int
+    public var category: OperationCategory
+    /// The operation's node (`system`).
+    public var operation: Int32
+    /// Calls from the frame to the operation: the frame's callee first, the operation last.
+    public var via: [Int32]
+    /// The frame's call that starts `via`.
+    public var location: SourceLocation
+}
+
+/// "What does the model's caller do with the output?" A model's answer travels back up the path: each frame
+/// that called toward the sink gets the result and may hand it on. For each frame this takes the calls written
+/// after its call toward the sink and finds the sensitive operations (shell, SQL, files, network, dynamic
+/// loading) they reach within `maxDepth` calls. It is call-graph co-reachability, not data flow: the output may
+/// or may not be what reaches the operation, and a loop can run an earlier call after the model's.
+public final class Downstream: @unchecked Sendable {
+    public static let defaultMaxDepth = 3
+
+    private let graph: CallGraph
+    private let rules: [OperationRule]
+    private let operation: [Int?]
+    private let maxDepth: Int
+    private var cache: [Int32: [(node: Int32, via: [Int32])]] = [:]
+
+    public init(graph: CallGraph, rules: [OperationRule], matcher: NameMatcher, maxDepth: Int = Downstream.defaultMaxDepth) {
+        self.graph = graph
+        self.rules = rules
+        self.maxDepth = maxDepth
+        operation = graph.functions.map { f in
+            f.kind == .lambda || f.kind == .block || f.kind == .initializer ? nil : matcher.match(f)
+        }
+    }
+
+    public func operations(on path: EnginePath) -> [DownstreamOperation] {
+        var out: [DownstreamOperation] = []
+        for k in path.sites.indices {
+            let node = path.nodes[k]
+            let after = path.sites[k].location
+            // The frame's later calls, each callee once at its first later site, in source order.
+            var later: [(callee: Int32, site: SourceLocation)] = []
+            for edge in graph.callees[Int(node)] {
+                if let site = edge.sites.first(where: { $0.location.file == after.file && $0.location > after }) {
+                    later.append((edge.callee, site.location))
+                }
+            }
+            later.sort { ($0.site, $0.callee) < ($1.site, $1.callee) }
+            var seen = Set<Int32>()
+            for (callee, site) in later {
+                for hit in reach(callee) where seen.insert(hit.node).inserted {
+                    out.append(DownstreamOperation(frame: k, category: rules[operation[Int(hit.node)]!].category,
+                                                   operation: hit.node, via: hit.via, location: site))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Operations reachable from `start` (itself included) within `maxDepth` calls counting `start` as the
+    /// first, breadth-first so each comes with a shortest chain; sorted by chain length, then name.
+    private func reach(_ start: Int32) -> [(node: Int32, via: [Int32])] {
+        if let hit = cache[start] { return hit }
+        var found: [(node: Int32, via: [Int32])] = []
+        var parent: [Int32: Int32] = [start: start]
+        var level = [start]
+        var depth = 1
+        func chain(_ n: Int32) -> [Int32] {
+            var c = [n]
+            var x = n
+            while let p = parent[x], p != x { c.append(p); x = p }
+            return c.reversed()
+        }
+        while !level.isEmpty && depth <= maxDepth {
+            var next: [Int32] = []
+            for n in level {
+                if operation[Int(n)] != nil {
+                    found.append((n, chain(n)))
+                    continue   // what the operation calls in turn is the library's business
+                }
+                guard depth < maxDepth else { continue }
+                for edge in graph.callees[Int(n)] where parent[edge.callee] == nil {
+                    parent[edge.callee] = n
+                    next.append(edge.callee)
+                }
+            }
+            level = next
+            depth += 1
+        }
+        found.sort { ($0.via.count, graph.functions[Int($0.node)].name) < ($1.via.count, graph.functions[Int($1.node)].name) }
+        cache[start] = found
+        return found
+    }
+}

@@ -1,0 +1,49 @@
+import SinkmapCore
+
+/// The threat context of one path, in node ids: who starts it, which frames read untrusted input, and which
+/// sensitive operations the frames may hand the model's output to.
+public struct PathThreat: Sendable, Equatable {
+    public var entry: EntryPoint
+    /// Per frame (the sink's is always empty).
+    public var reads: [[SourceRead]]
+    /// The entry point receives requests, or a frame before the sink reads untrusted input.
+    public var untrustedInput: Bool
+    public var downstream: [DownstreamOperation]
+}
+
+/// Annotates paths with their threat context (`Docs/threat-context.md`). Built once per scan over the graph
+/// the paths were enumerated on.
+public final class ThreatContext: @unchecked Sendable {
+    public let entries: [Int32: EntryPoint]
+    private let sources: SourceReads
+    private let downstream: Downstream
+
+    public init(graph: CallGraph, entries: [EntryPoint], facts: ThreatFacts, sourceRules: [SourceRule],
+                operationRules: [OperationRule]) throws {
+        var byNode: [Int32: EntryPoint] = [:]
+        for e in entries { byNode[e.node] = e }
+        self.entries = byNode
+        sources = SourceReads(graph: graph, rules: sourceRules,
+                              matcher: try NameMatcher(sourceRules.map { ($0.names, $0.patterns) }), facts: facts)
+        downstream = Downstream(graph: graph, rules: operationRules,
+                                matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
+    }
+
+    public func annotate(_ path: EnginePath) -> PathThreat {
+        let first = path.nodes[0]
+        let entry = entries[first] ?? EntryPoint(node: first, kind: path.entry)
+        var reads = path.nodes.indices.map { k in k == path.nodes.count - 1 ? [] : sources.reads(path.nodes[k]) }
+        // What an untrusted entry point receives: a handler's request, or a configured entry point's arguments.
+        if entry.untrusted {
+            let read: SourceRead
+            switch entry.kind {
+            case .httpHandler: read = SourceRead(source: "request", kind: .httpRequest, via: [])
+            case .grpcMethod: read = SourceRead(source: "request", kind: .rpcRequest, via: [])
+            default: read = SourceRead(source: "arguments", kind: .other, via: [])
+            }
+            reads[0].insert(read, at: 0)
+        }
+        return PathThreat(entry: entry, reads: reads, untrustedInput: reads.contains { !$0.isEmpty },
+                          downstream: downstream.operations(on: path))
+    }
+}

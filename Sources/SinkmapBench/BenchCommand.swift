@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+
+/// `make bench`: the five figures of the performance issue, measured in one run on this machine, each with its
+/// target. Not a test — timings on a shared machine are evidence, not assertions.
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sinkmap-bench",
+        abstract: "Measure sinkmap against clang on a generated C++ project, and the path engine on a large graph.",
+        discussion: """
+        By default generates a C++ project of --units translation units in a temporary folder. With --project, \
+        measures an existing tree instead (its compile_commands.json at the root or under -p); the file edited \
+        for the third figure is restored afterwards.
+        """)
+
+    @Option(help: "Translation units in the generated project.")
+    var units = 40
+
+    @Option(help: ArgumentHelp("Measure this source tree instead of a generated one.", valueName: "dir"))
+    var project: String?
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("Folder holding the project's compile_commands.json.", valueName: "dir"))
+    var buildDir: String?
+
+    @Option(help: ArgumentHelp("The .cpp file to edit for the re-scan figure (default: the first unit).", valueName: "file"))
+    var edit: String?
+
+    @Option(help: "libclang workers for the scans (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("The sinkmap binary (default: beside this one).", valueName: "path"))
+    var sinkmap: String?
+
+    @Option(help: ArgumentHelp("The clang for the baseline (default: /usr/bin/clang-14).", valueName: "path"))
+    var clang: String?
+
+    @Option(help: "Functions in the engine's generated graph.")
+    var functions = 1_000_000
+
+    @Option(help: "Calls in the engine's generated graph.")
+    var calls = 5_000_000
+
+    @Flag(help: "Only the engine figure.")
+    var engineOnly = false
+
+    @Flag(help: "Skip the engine figure.")
+    var noEngine = false
+
+    @Flag(help: "Keep the generated project, cache and reports (their folder is printed).")
+    var keep = false
+
+    func run() throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("sinkmap bench — \(cores) cores (\(Machine.cpuModel)), \(Machine.memory); load average \(Machine.loadAverage) at start")
+        fflush(stdout)
+        // First, while this process is small, so its peak resident size is the engine's.
+        let engine = noEngine ? nil : measureEngine()
+        var scan: ScanBenchmark.Result?
+        var clangNote = ""
+        if !engineOnly {
+            let (clangPath, note) = try findClang()
+            clangNote = note
+            let work = try makeWorkFolder()
+            defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+            let root: String
+            var editFile = edit
+            if let project {
+                root = URL(fileURLWithPath: project).standardizedFileURL.path
+            } else {
+                root = work + "/project"
+                let sources = try SyntheticProject(units: units).write(to: root)
+                editFile = editFile ?? sources[sources.count / 2]
+                status("generated \(sources.count) translation units in \(root)")
+            }
+            if editFile == nil {
+                editFile = try CompileCommands(path: (buildDir ?? root) + "/compile_commands.json").entries
+                    .first { $0.file.hasSuffix(".cpp") || $0.file.hasSuffix(".cc") }?.file
+            }
+            guard let editFile else { throw BenchError("no .cpp file to edit; give --edit") }
+            let bench = ScanBenchmark(sinkmap: try findSinkmap(), clang: clangPath, root: root, buildDir: buildDir,
+                                      jobs: jobs ?? cores, work: work, touched: editFile)
+            scan = try bench.run(progress: status)
+            if keep { status("kept \(work)") }
+        }
+        print("")
+        FigureTable(engine: engine, scan: scan, cores: cores, jobs: jobs ?? cores,
+                    functions: functions, calls: calls).print()
+        print("load average \(Machine.loadAverage) at the end: the ratios assume the machine's cores are otherwise idle")
+        if !clangNote.isEmpty { print("note: \(clangNote)") }
+    }
+
+    private func measureEngine() -> EngineBenchmark.Result {
+        status("path engine on \(functions) functions, \(calls) calls")
+        return EngineBenchmark(functions: functions, calls: calls).run()
+    }
+
+    private func findClang() throws -> (String, String) {
+        if let clang { return (clang, "") }
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/clang-14") { return ("/usr/bin/clang-14", "") }
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            for name in ["clang-14", "clang"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
+                return ("\(dir)/\(name)", "/usr/bin/clang-14 not found (make bench-setup installs it); the baseline used \(dir)/\(name), a different clang than sinkmap's libclang 14")
+            }
+        }
+        throw BenchError("no clang for the baseline: run `make bench-setup` (apt-get install -y clang-14) or give --clang")
+    }
+
+    private func findSinkmap() throws -> String {
+        if let sinkmap { return sinkmap }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("sinkmap").path
+        guard FileManager.default.isExecutableFile(atPath: beside) else {
+            throw BenchError("no sinkmap binary at \(beside): build it (swift build -c release --product sinkmap) or give --sinkmap")
+        }
+        return beside
+    }
+
+    private func makeWorkFolder() throws -> String {
+        let base = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/sinkmap-bench-XXXXXX"
+        var template = Array(base.utf8CString)
+        guard let made = mkdtemp(&template) else { throw BenchError("could not create a folder under \(base)") }
+        return String(cString: made)
+    }
+
+    private func status(_ message: String) {
+        FileHandle.standardError.write(Data("… \(message)\n".utf8))
+    }
+}
+
+enum Machine {
+    static var cpuModel: String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+        return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+    }
+
+    /// The 1-, 5- and 15-minute load averages: other work on the machine skews every wall-clock ratio.
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    static var memory: String {
+        "\(ProcessInfo.processInfo.physicalMemory >> 30) GB RAM"
+    }
+}

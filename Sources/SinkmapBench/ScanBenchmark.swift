@@ -1,0 +1,84 @@
+import Foundation
+import SinkmapReport
+
+/// The scan figures, measured in one run on one machine: the clang baseline, then a cold scan (fresh cache),
+/// a warm re-scan (nothing changed) and a re-scan after editing one .cpp file.
+struct ScanBenchmark {
+    var sinkmap: String
+    var clang: String
+    var root: String
+    /// Folder holding compile_commands.json when it is not at `root`.
+    var buildDir: String?
+    var jobs: Int
+    /// Scratch folder for the cache and the reports.
+    var work: String
+    /// The .cpp file edited for the third figure (restored afterwards).
+    var touched: String
+
+    struct Scan {
+        var run: Subprocess.Result
+        var units: Int
+        var parsed: Int
+        var paths: Int
+    }
+
+    struct Result {
+        var clangSeconds: Double
+        var clangCPUSeconds: Double
+        var clangUnits: Int
+        var clangFailures: Int
+        var clangMaxRSS: Int
+        var cold: Scan
+        var warm: Scan
+        var edited: Scan
+    }
+
+    func run(progress: (String) -> Void) throws -> Result {
+        let entries = try CompileCommands(path: (buildDir ?? root) + "/compile_commands.json").entries
+        guard !entries.isEmpty else { throw BenchError("no entries in the compilation database") }
+
+        // One untimed run so the first timed unit does not pay for a cold disk cache.
+        _ = try Subprocess.run([clang] + entries[0].arguments, directory: entries[0].directory)
+        progress("clang -fsyntax-only on \(entries.count) units, one at a time")
+        var clangSeconds = 0.0, clangCPU = 0.0, failures = 0, clangRSS = 0
+        for e in entries {
+            let r = try Subprocess.run([clang] + e.arguments, directory: e.directory)
+            clangSeconds += r.seconds
+            clangCPU += r.cpuSeconds
+            clangRSS = max(clangRSS, r.maxProcessRSS)
+            if r.status != 0 { failures += 1 }
+        }
+
+        let cache = work + "/cache"
+        try? FileManager.default.removeItem(atPath: cache)
+        progress("cold scan (\(jobs) jobs, fresh cache)")
+        let cold = try scan("cold")
+        progress("warm re-scan")
+        let warm = try scan("warm")
+        progress("re-scan after editing \(touched)")
+        let original = try Data(contentsOf: URL(fileURLWithPath: touched))
+        let edit = "\nint sinkmap_bench_edit_\(getpid())(int x) { return x + 1; }\n"
+        try (original + Data(edit.utf8)).write(to: URL(fileURLWithPath: touched))
+        defer { try? original.write(to: URL(fileURLWithPath: touched)) }
+        let edited = try scan("edited")
+        return Result(clangSeconds: clangSeconds, clangCPUSeconds: clangCPU, clangUnits: entries.count, clangFailures: failures,
+                      clangMaxRSS: clangRSS, cold: cold, warm: warm, edited: edited)
+    }
+
+    private func scan(_ name: String) throws -> Scan {
+        let report = work + "/report-\(name).json"
+        var argv = [sinkmap, "scan", root, "-q", "--jobs", String(jobs), "--cache-dir", work + "/cache",
+                    "--format", "json", "--output", report]
+        if let buildDir { argv += ["-p", buildDir] }
+        let run = try Subprocess.run(argv, log: work + "/scan-\(name).log", sampleTree: true)
+        guard run.status == 0 else {
+            let log = (try? String(contentsOfFile: work + "/scan-\(name).log", encoding: .utf8)) ?? ""
+            throw BenchError("sinkmap scan exited with \(run.status):\n\(log)")
+        }
+        let r = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: report)))
+        let units = r.stats.translationUnits
+        return Scan(run: run, units: units, parsed: units - (r.stats.cachedTranslationUnits ?? 0),
+                    paths: r.pathCounts.reduce(0) { $0 + $1.total })
+    }
+}
+

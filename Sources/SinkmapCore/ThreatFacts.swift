@@ -1,0 +1,58 @@
+/// What the threat context of a path needs beyond the calls, merged from every translation unit and resolved
+/// to the graph's node ids: registered handlers and thread bodies, overrides (for gRPC services), library API
+/// declared in `include/`, functions whose address escapes, and reads of standard input streams.
+public struct ThreatFacts: Sendable {
+    /// A function or lambda registered as an HTTP handler or a thread body.
+    public struct Registration: Sendable, Equatable {
+        public var node: Int32
+        public var kind: RegistrationKind
+        public var route: String?
+        /// The registering function; nil when it is not a node of the graph.
+        public var registeredBy: Int32?
+        public var location: SourceLocation
+    }
+
+    /// Sorted by node, then kind, location and route.
+    public var registrations: [Registration] = []
+    /// Per method node: the methods it overrides.
+    public var overridden: [Int32: [Int32]] = [:]
+    /// Functions declared in a header under an `include/` folder of the scanned tree.
+    public var publicAPI: Set<Int32> = []
+    /// Functions whose address is taken (stored, passed or escaping).
+    public var addressTaken: Set<Int32> = []
+    /// Per node: the standard streams it reads by name (`std::cin`), sorted.
+    public var streamReads: [Int32: [String]] = [:]
+
+    public init() {}
+
+    public init(units: [TranslationUnitFacts], graph: CallGraph) {
+        var registrations = Set<EntryRegistrationFact>()
+        var overrides = Set<OverrideFact>()
+        var publicIDs = Set<String>()
+        var addressIDs = Set<String>()
+        var streams = Set<StreamReadFact>()
+        for unit in units {
+            registrations.formUnion(unit.registrations)
+            overrides.formUnion(unit.overrides)
+            publicIDs.formUnion(unit.publicDeclarations)
+            for store in unit.addressStores { addressIDs.insert(store.function) }
+            streams.formUnion(unit.streamReads)
+        }
+        self.registrations = registrations.compactMap { r in
+            graph.node(r.function).map {
+                Registration(node: $0, kind: r.kind, route: r.route, registeredBy: graph.node(r.registeredBy), location: r.location)
+            }
+        }.sorted { a, b in
+            (a.node, a.kind, a.location, a.route ?? "") < (b.node, b.kind, b.location, b.route ?? "")
+        }
+        for o in overrides.sorted(by: { ($0.method, $0.overridden) < ($1.method, $1.overridden) }) {
+            if let m = graph.node(o.method), let base = graph.node(o.overridden) { overridden[m, default: []].append(base) }
+        }
+        publicAPI = Set(publicIDs.compactMap(graph.node))
+        addressTaken = Set(addressIDs.compactMap(graph.node))
+        for s in streams {
+            if let n = graph.node(s.function) { streamReads[n, default: []].append(s.stream) }
+        }
+        for n in streamReads.keys { streamReads[n]!.sort() }
+    }
+}
