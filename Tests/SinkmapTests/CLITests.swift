@@ -197,8 +197,9 @@ final class CLITests: XCTestCase {
         func normalized(_ s: String) -> String {
             s.replacingOccurrences(of: #""seconds" : [0-9.e+-]+"#, with: #""seconds" : 0"#, options: .regularExpression)
         }
-        let one = try sinkmap(["scan", "Fixtures/demo-ai-service", "--format", "json", "--jobs", "1"])
-        let two = try sinkmap(["scan", "Fixtures/demo-ai-service", "--format", "json", "-j", "2"])
+        // No cache: a warm second run would (rightly) report cachedTranslationUnits.
+        let one = try sinkmap(["scan", "Fixtures/demo-ai-service", "--format", "json", "--jobs", "1", "--no-cache"])
+        let two = try sinkmap(["scan", "Fixtures/demo-ai-service", "--format", "json", "-j", "2", "--no-cache"])
         XCTAssertEqual(one.code, 0, one.all)
         XCTAssertEqual(two.code, 0, two.all)
         XCTAssertTrue(one.stdout.contains(#""seconds" : "#), one.all)
