@@ -20,6 +20,11 @@ extension CallSiteVisitor {
         if referenced.isNull, nameCursor.kind == CXCursor_DeclRefExpr || nameCursor.kind == CXCursor_MemberRefExpr {
             referenced = clang_getCursorReferenced(nameCursor)
         }
+        // A dependent call inside a template names an overload set, resolved only at instantiation.
+        if let overloads = overloadSet(referenced: referenced, nameCursor: nameCursor) {
+            visitOverloadSet(overloads, caller: caller, site: site)
+            return
+        }
         if referenced.isNull {
             visitUnresolvedCall(call, calleeExpr: nameCursor, caller: caller, site: site)
             return
@@ -81,16 +86,54 @@ extension CallSiteVisitor {
                 return
             }
         }
-        var name = ""
-        if calleeExpr.kind == CXCursor_OverloadedDeclRef, clang_getNumOverloadedDecls(calleeExpr) > 0 {
-            name = naming.qualifiedName(clang_getOverloadedDecl(calleeExpr, 0))
-        }
-        if name.isEmpty { name = call.spelling }
+        var name = call.spelling
         if name.isEmpty { name = calleeExpr.spelling }
         // Dependent member calls spell nothing: the member is the last identifier written.
         if name.isEmpty, calleeExpr.kind == CXCursor_MemberRefExpr { name = lastIdentifier(in: calleeExpr) }
+        // `member(x)` on the implicit `this` of a class template: the enclosing class's member of that name
+        // (bound to it when the program defines exactly one).
+        if !name.isEmpty, !name.contains("::"), calleeExpr.kind == CXCursor_MemberRefExpr, hasImplicitThis(calleeExpr),
+           let owner = stack.reversed().first(where: { [CXCursor_ClassTemplate, CXCursor_ClassDecl, CXCursor_StructDecl,
+                                                         CXCursor_ClassTemplatePartialSpecialization].contains($0.kind) }) {
+            name = naming.qualifiedName(owner.cursor) + "::" + name
+        }
         guard !name.isEmpty, Self.isIdentifierLike(name) else { return }
         record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+    }
+
+    /// The overload set a call names, if it names one (directly, or under the empty `DeclRefExpr` libclang
+    /// puts around it).
+    private func overloadSet(referenced: CXCursor, nameCursor: CXCursor) -> CXCursor? {
+        if !referenced.isNull, referenced.kind == CXCursor_OverloadedDeclRef { return referenced }
+        if nameCursor.kind == CXCursor_OverloadedDeclRef { return nameCursor }
+        if nameCursor.kind == CXCursor_DeclRefExpr, nameCursor.spelling.isEmpty,
+           let inner = nameCursor.firstChild, inner.kind == CXCursor_OverloadedDeclRef {
+            return inner
+        }
+        return nil
+    }
+
+    /// One candidate: a direct call to it. Several: an edge to each, kind `template` (which one runs depends
+    /// on the instantiation).
+    private func visitOverloadSet(_ overloads: CXCursor, caller: String, site: Site) {
+        let n = clang_getNumOverloadedDecls(overloads)
+        let candidates = (0..<n).map { clang_getOverloadedDecl(overloads, $0) }.filter { CursorNaming.isFunctionLike($0.kind) }
+        guard !candidates.isEmpty else {
+            if n > 0 { record(caller: caller, calleeName: naming.qualifiedName(clang_getOverloadedDecl(overloads, 0)), site: site, kind: .unresolved) }
+            return
+        }
+        let kind: CallKind = candidates.count == 1 ? .direct : .template
+        var seen = Set<String>()
+        for candidate in candidates {
+            guard let fact = remember(candidate), seen.insert(fact.id).inserted else { continue }
+            facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind, macro: site.macro))
+        }
+    }
+
+    /// `member(...)` written without an object (or on `this`) inside a class.
+    private func hasImplicitThis(_ member: CXCursor) -> Bool {
+        guard let base = member.firstChild else { return true }
+        return base.kind == CXCursor_CXXThisExpr || (base.kind == CXCursor_UnexposedExpr && base.firstChild?.kind == CXCursor_CXXThisExpr)
     }
 
     func record(caller: String, calleeName: String, site: Site, kind: CallKind) {

@@ -42,7 +42,7 @@ ALLOCATION = {"operator new", "operator new[]", "operator delete", "operator del
 
 # Buckets of IR edges whose caller is in scope. Only GATED counts towards the recall that must be 100 %; the others
 # are calls the source does not spell, which sinkmap does not claim to model (Docs/crosscheck.md), printed apart.
-GATED = "call"                      # written calls, constructions, conversions, operators; a project destructor
+GATED = "call"                      # written calls, constructions (implicit converting ones too), operators; a project destructor
                                     # at the end of a scope or by `delete`
 DEFAULT_ARG = "default-argument"    # a call inside a default argument, evaluated at the call site
 MEMBER_INIT = "implicit-init"       # a member or base constructed by a constructor that does not name it
@@ -100,7 +100,6 @@ OPERATOR_SYMBOLS = sorted([
     "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "+", "-", "*", "/", "%", "&", "|", "^", "~",
     "!", "=", ",",
 ], key=len, reverse=True)
-OPEN = {"(": ")", "<": ">", "[": "]", "{": "}"}
 
 
 def tokenize(s):
