@@ -39,7 +39,7 @@ public struct MarkdownExporter {
     }
 
     private func summary(_ r: Report, _ q: ReviewQuestions) -> [String] {
-        let total = r.pathCounts.reduce(0) { $0 + $1.total }
+        let total = r.pathCounts.reduce(0) { PathCount.saturatingSum($0, $1.total) }
         let reached = r.pathCounts.filter { $0.total > 0 }.count
         let entries = Set(r.paths.map(\.entry.function)).count
         var out = [
@@ -59,7 +59,7 @@ public struct MarkdownExporter {
             let counts = r.pathCounts.filter { sinks.contains(SinkKey(rule: $0.rule, function: $0.function)) }
             let cut = counts.contains { $0.listed < $0.total || !$0.truncatedBy.isEmpty }
             out.append("| \(T.text(q.category(category).title ?? category)) | \(sinks.count) | "
-                       + "\(Set(paths.map(\.entry.function)).count) | \(paths.count) / \(counts.reduce(0) { $0 + $1.total })"
+                       + "\(Set(paths.map(\.entry.function)).count) | \(paths.count) / \(counts.reduce(0) { PathCount.saturatingSum($0, $1.total) })"
                        + (cut ? " (cut by a limit)" : "") + " |")
         }
         out.append("")

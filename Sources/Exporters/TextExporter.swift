@@ -10,7 +10,7 @@ public struct TextExporter {
     public func render(_ r: Report) -> String {
         var out: [String] = []
         let reached = r.pathCounts.filter { $0.total > 0 }
-        let pathTotal = r.pathCounts.reduce(0) { $0 + $1.total }
+        let pathTotal = r.pathCounts.reduce(0) { PathCount.saturatingSum($0, $1.total) }
         out.append(bold("sinkmap \(r.tool.version)") + " — \(r.stats.translationUnits) translation units, "
                    + "\(r.stats.functions) functions, \(r.stats.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "

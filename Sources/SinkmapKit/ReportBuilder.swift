@@ -29,7 +29,7 @@ struct ReportBuilder {
             if !keepExisting { sinksByKey[key] = sink }
             var count = counts[key] ?? PathCount(rule: rule.id, function: sinkFunction.displayName, total: 0, listed: 0,
                                                   exact: true, truncatedBy: [])
-            count.total += s.total
+            count.total = PathCount.saturatingSum(count.total, s.total)
             count.listed += s.paths.count
             count.exact = count.exact && s.countIsExact
             count.truncatedBy = Array(Set(count.truncatedBy + s.truncatedBy)).sorted()

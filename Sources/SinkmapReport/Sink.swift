@@ -19,6 +19,15 @@ public struct Sink: Codable, Equatable, Sendable {
 
 /// How many paths reach one sink function, and how many of them are listed.
 public struct PathCount: Codable, Equatable, Sendable {
+    /// Counts saturate here (2^53 − 1) so every JSON reader still reads them exactly.
+    public static let ceiling = (1 << 53) - 1
+
+    /// `a + b`, saturating at `ceiling`.
+    public static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow || sum > ceiling ? ceiling : sum
+    }
+
     public var rule: String
     public var function: String
     /// All paths found; a lower bound when `exact` is false.
