@@ -24,12 +24,8 @@ extension ConfigurationParser {
             case "untrusted":
                 guard let b = value.bool else { throw error(value, "'untrusted' must be true or false") }
                 untrusted = b
-            case "function": names.append(try scalar(value, k))
-            case "functions": names += try strings(value, k)
-            case "pattern": patterns.append(try regex(value))
-            case "patterns":
-                guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
-                for item in list { patterns.append(try regex(item)) }
+            case "function", "functions", "pattern", "patterns":
+                try readMatcher(k, value, names: &names, patterns: &patterns)
             default:
                 throw error(key, "unknown key '\(k)' in an entry-point rule (expected kind, label, untrusted, function, functions, pattern, patterns)")
             }
@@ -57,12 +53,8 @@ extension ConfigurationParser {
                     throw error(value, "unknown source kind '\(s)' (expected one of: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 kind = c
-            case "function": names.append(try scalar(value, k))
-            case "functions": names += try strings(value, k)
-            case "pattern": patterns.append(try regex(value))
-            case "patterns":
-                guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
-                for item in list { patterns.append(try regex(item)) }
+            case "function", "functions", "pattern", "patterns":
+                try readMatcher(k, value, names: &names, patterns: &patterns)
             default:
                 throw error(key, "unknown key '\(k)' in a source rule (expected id, kind, function, functions, pattern, patterns)")
             }

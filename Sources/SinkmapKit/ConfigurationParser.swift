@@ -64,12 +64,8 @@ struct ConfigurationParser {
                 }
                 category = c
             case "reason": reason = try scalar(value, k)
-            case "function": names.append(try scalar(value, k))
-            case "functions": names += try strings(value, k)
-            case "pattern": patterns.append(try regex(value))
-            case "patterns":
-                guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
-                for item in list { patterns.append(try regex(item)) }
+            case "function", "functions", "pattern", "patterns":
+                try readMatcher(k, value, names: &names, patterns: &patterns)
             default:
                 throw error(key, "unknown key '\(k)' in a sink rule (expected id, category, reason, function, functions, pattern, patterns)")
             }
@@ -81,6 +77,19 @@ struct ConfigurationParser {
         }
         return SinkRule(id: id, category: category, reason: reason ?? "Project rule \(id)", names: names,
                         patterns: patterns, origin: file)
+    }
+
+    /// The keys every rule shares: `function`/`functions` (exact qualified names), `pattern`/`patterns` (regular
+    /// expressions, each checked here so a bad one points at its own line).
+    func readMatcher(_ key: String, _ value: Node, names: inout [String], patterns: inout [String]) throws {
+        switch key {
+        case "function": names.append(try scalar(value, key))
+        case "functions": names += try strings(value, key)
+        case "pattern": patterns.append(try regex(value))
+        default:
+            guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
+            for item in list { patterns.append(try regex(item)) }
+        }
     }
 
     func regex(_ node: Node) throws -> String {
