@@ -13,7 +13,9 @@ extension CallSiteVisitor {
         switch target.kind {
         case CXCursor_FunctionDecl, CXCursor_FunctionTemplate:
             break
-        case CXCursor_CXXMethod where clang_CXXMethod_isStatic(target) != 0:
+        case CXCursor_CXXMethod:
+            // Static methods are plain functions; `&Class::method` (for `std::bind`, member-pointer tables) is the
+            // only way a non-static one is named without a call.
             break
         default:
             return

@@ -56,7 +56,8 @@ public struct EntryPoint: Sendable, Equatable {
 
 /// Finds and classifies the entry points of a graph. Sinks are never entry points. In order of precedence:
 /// a project's `entries:` rules; `main` and initializers; registered HTTP handlers, gRPC service overrides and
-/// thread bodies (entry points even when something also calls them); then functions nothing calls —
+/// thread bodies (entry points even when something also calls them); then functions nothing outside their own
+/// cycle calls —
 /// `exported` when declared under `include/`, `callback` when their address is taken, `root` otherwise.
 public enum EntryPoints {
     public static func find(in graph: CallGraph, sinks: [Int?]) -> [(node: Int32, kind: EntryKind)] {
@@ -68,6 +69,16 @@ public enum EntryPoints {
         var registered: [Int32: [ThreatFacts.Registration]] = [:]
         for r in facts.registrations { registered[r.node, default: []].append(r) }
         var result: [EntryPoint] = []
+        // Callers inside a function's own cycle do not count: a group of functions that only call each other
+        // (nothing outside calls any of them) is entered at each of its members.
+        let n = graph.functions.count
+        let components = Condensation(graph.adjacency, active: [Bool](repeating: true, count: n),
+                                      terminal: sinks.map { $0 != nil }, roots: (0..<Int32(n)).map { $0 }).component
+        var calledFromOutside = [Bool](repeating: false, count: n)
+        for i in 0..<n where graph.callers[i].contains(where: { components[Int($0)] != components[i] }) {
+            let c = Int(components[i])
+            if c >= 0 { calledFromOutside[c] = true }
+        }
         for (i, f) in graph.functions.enumerated() where sinks[i] == nil && f.isDefinition && !f.isSystem {
             let node = Int32(i)
             var entry: EntryPoint?
@@ -84,7 +95,7 @@ public enum EntryPoints {
             } else if let route = GRPCService.route(of: node, in: graph, facts: facts) {
                 entry = EntryPoint(node: node, kind: .grpcMethod)
                 entry?.routes = [route]
-            } else if isRootCandidate(f), graph.callers[i].allSatisfy({ $0 == node }) {
+            } else if isRootCandidate(f), components[i] >= 0, !calledFromOutside[Int(components[i])] {
                 entry = EntryPoint(node: node, kind: facts.publicAPI.contains(node) ? .exported
                                    : facts.addressTaken.contains(node) ? .callback : .root)
             }

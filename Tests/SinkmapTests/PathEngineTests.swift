@@ -164,13 +164,13 @@ final class PathEngineTests: XCTestCase {
 
     // MARK: - Entry points
 
-    func testRootsIgnoreSelfRecursionButNotOtherCallers() throws {
+    func testRootsIgnoreCallersInsideTheirOwnCycleButNotOthers() throws {
         var s = Spec()
         s.fn("main")
         s.fn("recurse")                          // calls itself only: still a root
         s.fn("helper")                           // called by api: not a root
         s.fn("api")                              // nothing calls it: root
-        s.fn("mutualA"); s.fn("mutualB")         // call each other only: neither is a root
+        s.fn("mutualA"); s.fn("mutualB")         // call each other only, nothing enters the cycle: both are roots
         s.fn("method", kind: .method)            // uncalled method: root
         s.fn("lambda", kind: .lambda)            // lambdas never are entry points
         s.fn("declared", definition: false)      // no definition: not an entry point
@@ -189,9 +189,12 @@ final class PathEngineTests: XCTestCase {
             "main:main",
             "main@src/other.c:root",
             "method:root",
+            "mutualA:root",
+            "mutualB:root",
             "recurse:root",
         ], r.dot)
-        XCTAssertEqual(r.paths(to: "sink").sorted(), ["api -> helper -> sink", "recurse -> sink"], r.dot)
+        XCTAssertEqual(r.paths(to: "sink").sorted(),
+                       ["api -> helper -> sink", "mutualA -> mutualB -> sink", "mutualB -> sink", "recurse -> sink"], r.dot)
         XCTAssertEqual(r.result("sink")?.paths.first { $0.nodes.count == 2 }?.entry, .root, r.dot)
     }
 
