@@ -66,7 +66,10 @@ public struct TextExporter {
         for (i, f) in path.frames.enumerated() {
             let place = f.file.map { "\($0)\(f.line.map { ":\($0)" } ?? "")" } ?? "(not in the scanned code)"
             let arrow = i == 0 ? "   " : "   → "
-            var line = arrow + safe(f.function) + "  " + dim(safe(place))
+            // `helper@src/a.c  src/a.c:12` says the file twice: the place already tells same-named statics apart.
+            var name = f.function
+            if let file = f.file, name.hasSuffix("@" + file) { name = String(name.dropLast(file.count + 1)) }
+            var line = arrow + safe(name) + "  " + dim(safe(place))
             if i > 0, let call = path.frames[i - 1].call {
                 var how = "\(call.kind) call at \(call.file):\(call.line):\(call.column)"
                 if let m = call.macro { how += " via macro \(m)" }
