@@ -23,8 +23,8 @@ extension CallSiteVisitor {
     static let httpVerbs: Set<String> = ["Get", "Post", "Put", "Patch", "Delete", "Options", "Head"]
     static let threadStarters: Set<String> = ["std::thread::thread", "std::jthread::jthread", "pthread_create", "std::async"]
     /// The last name component of every registration this recognises: a cheap test run on every call.
-    static let registrationNames = httpVerbs.union(["registerHandler", "route", "route_dynamic", "thread", "jthread",
-                                                    "pthread_create", "async"])
+    static let registrationNames = httpVerbs.union(httpVerbs.map { $0.lowercased() })
+        .union(["registerHandler", "route", "route_dynamic", "thread", "jthread", "pthread_create", "async"])
 
     /// Recognises a registration call and records its handler as an entry point.
     func visitRegistration(_ call: CXCursor, callee: FunctionFact, caller: String, site: Site) {
@@ -58,6 +58,12 @@ extension CallSiteVisitor {
                      caller: caller, site: site)
         } else if (last == "route" || last == "route_dynamic"), parts.first == "crow", let pattern = arguments.first {
             visitCrowRoute(pattern: pattern, caller: caller, site: site)
+        } else if Self.httpVerbs.contains(last.prefix(1).uppercased() + last.dropFirst()), arguments.count >= 2,
+                  route("", arguments[0]).hasPrefix("/") {
+            // A project's own wrapper around a server (`ctx_http.post("/completion", handler)`): a verb-named
+            // method given a literal URL path and a handler registers that handler.
+            register(handler(arguments[arguments.count - 1]), kind: .httpHandler, route: route(last.uppercased(), arguments[0]),
+                     caller: caller, site: site)
         }
     }
 
