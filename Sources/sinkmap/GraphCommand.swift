@@ -56,28 +56,9 @@ struct GraphCommand: ParsableCommand {
         }
     }
 
-    /// The scan flags as `ScanInputOptions.scan()` reads them, up to the graph.
+    /// The same scan as `scan`'s, stopped at the graph.
     private func buildGraph() throws -> ScanGraph {
-        var options = ScanOptions(root: input.path, jobs: input.jobs ?? 0)
-        options.compileCommandsDirectory = input.buildPath
-        options.compileCommandsFile = input.compileCommands
-        options.extraArguments = input.extraArgs
-        options.configPath = input.config
-        if !input.inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: input.tuTimeout) }
-        if !input.noCache {
-            options.cacheDirectory = input.cacheDir ?? (input.path as NSString).appendingPathComponent(".sinkmap-cache")
-        }
-        let bar = (!input.quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
-        if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }
-        defer { bar?.finish() }
-        do {
-            return try Scan(options: options).buildGraph()
-        } catch let e as ScanError {
-            switch e {
-            case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
-            default: throw Failure(message: e.description, code: ExitCodes.input)
-            }
-        }
+        try input.run { try Scan(options: $0).buildGraph() }
     }
 }
 

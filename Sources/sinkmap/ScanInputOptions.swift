@@ -65,6 +65,12 @@ struct ScanInputOptions: ParsableArguments {
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
     func scan() throws -> Report {
+        try run { try Scan(options: $0).run() }
+    }
+
+    /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
+    /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
+    func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
         var options = ScanOptions(root: path, jobs: jobs ?? 0)
         options.compileCommandsDirectory = buildPath
         options.compileCommandsFile = compileCommands
@@ -77,7 +83,7 @@ struct ScanInputOptions: ParsableArguments {
         if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }
         defer { bar?.finish() }
         do {
-            return try Scan(options: options).run()
+            return try body(options)
         } catch let e as ScanError {
             switch e {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
