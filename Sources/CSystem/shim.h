@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #endif
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -12,3 +13,12 @@ static inline int sinkmap_die_with_parent(void) { return prctl(PR_SET_PDEATHSIG,
 
 /// A pipe whose ends are not inherited by other children.
 static inline int sinkmap_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+/// Blocks SIGPIPE in the calling thread: a write to a worker that died returns EPIPE there instead of ending
+/// sinkmap (the signal is thread-directed, so other threads and stdout keep the default behaviour).
+static inline void sinkmap_block_sigpipe_in_thread(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &set, 0);
+}

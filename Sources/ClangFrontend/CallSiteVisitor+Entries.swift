@@ -34,14 +34,11 @@ extension CallSiteVisitor {
         guard let last = parts.last else { return }
         let owner = parts.count > 1 ? parts[parts.count - 2] : ""
         let arguments = Self.arguments(call)
-        switch callee.name {
-        case _ where Self.threadStarters.contains(callee.name):
+        if Self.threadStarters.contains(callee.name) {
             // The first argument that is a function or a lambda: std::async's launch policy is skipped.
             register(arguments.lazy.compactMap { self.handler($0) }.first, kind: .thread, route: nil,
                      caller: caller, site: site)
             return
-        default:
-            break
         }
         if Self.httpVerbs.contains(last), owner.hasSuffix("Server"), arguments.count >= 2 {
             // cpp-httplib: `svr.Post("/completion", handler)` (handler last: some overloads take a reader too).
@@ -59,6 +56,7 @@ extension CallSiteVisitor {
         } else if (last == "route" || last == "route_dynamic"), parts.first == "crow", let pattern = arguments.first {
             visitCrowRoute(pattern: pattern, caller: caller, site: site)
         } else if Self.httpVerbs.contains(last.prefix(1).uppercased() + last.dropFirst()), arguments.count >= 2,
+                  Self.looksLikeWebAPI(callee.name, handlerType: clang_getTypeSpelling(clang_getCursorType(arguments[arguments.count - 1])).consume()),
                   route("", arguments[0]).hasPrefix("/") {
             // A project's own wrapper around a server (`ctx_http.post("/completion", handler)`): a verb-named
             // method given a literal URL path and a handler registers that handler.
@@ -85,6 +83,15 @@ extension CallSiteVisitor {
                 return
             }
         }
+    }
+
+    /// A verb-named method is a route registration only on something web-shaped: its class or namespace says so
+    /// (`server_http_context::post`), or the handler's type mentions requests (`cache.put("/tmp/x", cb)` is not).
+    static func looksLikeWebAPI(_ qualifiedName: String, handlerType: String) -> Bool {
+        let owner = qualifiedName.lowercased()
+        let type = handlerType.lowercased()
+        return ["http", "server", "route", "router", "web", "rest"].contains { owner.contains($0) }
+            || ["request", "response", "handler"].contains { type.contains($0) }
     }
 
     private func register(_ handler: HandlerReference?, kind: RegistrationKind, route: String?, caller: String, site: Site) {

@@ -127,10 +127,7 @@ extension CallSiteVisitor {
 
     /// A local object of class type is destroyed at the end of its scope: an `implicit` edge to its destructor.
     func visitLocalVariable(_ variable: CXCursor, caller: String) {
-        let type = clang_getCanonicalType(clang_getCursorType(variable))
-        guard type.kind == CXType_Record, let destructor = destructor(of: type), let site = site(at: variable.location),
-              let fact = remember(destructor) else { return }
-        facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: .implicit, macro: site.macro))
+        recordDestructorCall(of: clang_getCanonicalType(clang_getCursorType(variable)), at: variable.location, caller: caller)
     }
 
     /// `delete p` runs `p`'s destructor.
@@ -138,7 +135,11 @@ extension CallSiteVisitor {
         guard let operand = expr.firstChild.map(Self.unwrap) else { return }
         var type = clang_getCanonicalType(clang_getCursorType(operand))
         if type.kind == CXType_Pointer { type = clang_getCanonicalType(clang_getPointeeType(type)) }
-        guard type.kind == CXType_Record, let destructor = destructor(of: type), let site = site(at: expr.location),
+        recordDestructorCall(of: type, at: expr.location, caller: caller)
+    }
+
+    private func recordDestructorCall(of type: CXType, at location: CXSourceLocation, caller: String) {
+        guard type.kind == CXType_Record, let destructor = destructor(of: type), let site = site(at: location),
               let fact = remember(destructor) else { return }
         facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: .implicit, macro: site.macro))
     }

@@ -213,15 +213,14 @@ final class CallSiteVisitor {
         if cursor.kind == CXCursor_ParmDecl {
             let owner = cursor.semanticParent
             if CursorNaming.isFunctionLike(owner.kind), let ownerID = functionFact(owner, isDefinition: false)?.id {
-                let n = clang_Cursor_getNumArguments(owner)
-                var position = -1
-                if n > 0 {
-                    for i in 0..<n where clang_equalCursors(clang_Cursor_getArgument(owner, UInt32(i)), cursor) != 0 {
-                        position = Int(i)
-                    }
+                // The parameter's position among the owner's parameters. Walking the children works for function
+                // templates too (clang_Cursor_getNumArguments gives -1 there); the ids must be stable across runs.
+                let parameters = Self.children(owner).filter { $0.kind == CXCursor_ParmDecl }
+                if let position = parameters.firstIndex(where: { clang_equalCursors($0, cursor) != 0 }) {
+                    return FunctionID.parameter(function: ownerID, index: position)
                 }
-                if position < 0 { position = Int(n) + abs(cursor.spelling.hashValue % 1000) }
-                return FunctionID.parameter(function: ownerID, index: position)
+                let spelled = cursor.spelling
+                return FunctionID.parameter(function: ownerID, index: -1) + ":" + (spelled.isEmpty ? "?" : spelled)
             }
         }
         let usr = cursor.usr

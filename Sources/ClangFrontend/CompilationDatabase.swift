@@ -113,6 +113,7 @@ public struct CompilationDatabase {
     private static let keptWithValue: [String] = ["-D", "-U", "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
                                                   "-isysroot", "--sysroot", "-F", "-iframework", "-cxx-isystem", "-x",
                                                   "-target", "-iprefix", "-iwithprefix", "-iwithprefixbefore"]
+    private static let keptWithValueLongestFirst = keptWithValue.sorted { $0.count > $1.count }
     private static let keptExact: Set<String> = ["-nostdinc", "-nostdinc++", "-nostdlibinc", "-undef", "-ansi", "-pthread",
                                                  "-w", "-g", "-pedantic", "-fblocks", "-trigraphs"]
     private static let keptPrefixes = ["-std=", "--std=", "-stdlib=", "--target=", "-O", "-W", "-f", "-m", "-g"]
@@ -136,7 +137,7 @@ public struct CompilationDatabase {
         if deniedPrefixes.contains(where: { a.hasPrefix($0) }) { return nil }
         if keptExact.contains(a) { return (a, false) }
         if let f = keptWithValue.first(where: { a == $0 }) { return (f, true) }
-        if let f = keptWithValue.sorted(by: { $0.count > $1.count }).first(where: { a.hasPrefix($0) }) {
+        if let f = keptWithValueLongestFirst.first(where: { a.hasPrefix($0) }) {
             // `-include-pch` begins like `-include` but reads a binary the tree chose.
             if f == "-include", a.hasPrefix("-include-pch") { return nil }
             if ["-I", "-D", "-U", "-F", "-x"].contains(f) || a.hasPrefix(f + "=") || f.count > 2 { return (f, false) }
@@ -148,6 +149,8 @@ public struct CompilationDatabase {
     /// Flags naming files or folders, whose relative values resolve against the entry's `directory`.
     static let pathFlags = ["-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-isysroot", "--sysroot",
                             "-F", "-iframework", "-include-pch", "-iprefix", "-iwithprefix", "-cxx-isystem"]
+
+    private static let pathFlagsLongestFirst = pathFlags.sorted { $0.count > $1.count }
 
     /// Relative paths in path flags made absolute (`-Iinc`, `-I inc`, `--sysroot=x`).
     static func absolutized(_ arguments: [String], against directory: String) -> [String] {
@@ -161,7 +164,7 @@ public struct CompilationDatabase {
                 i += 2
                 continue
             }
-            if let flag = pathFlags.sorted(by: { $0.count > $1.count }).first(where: { a.hasPrefix($0) && a.count > $0.count }) {
+            if let flag = pathFlagsLongestFirst.first(where: { a.hasPrefix($0) && a.count > $0.count }) {
                 var value = String(a.dropFirst(flag.count))
                 let eq = value.hasPrefix("=")
                 if eq { value.removeFirst() }

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 import SinkmapCore
 
@@ -87,6 +88,8 @@ public struct ParallelIndexer {
                                           timeout: isolation.timeout)
         let paths = PathResolver(root: root)
         var worker: WorkerProcess?
+        // This thread writes to workers' pipes: one that died between jobs must be a diagnostic, not a SIGPIPE.
+        sinkmap_block_sigpipe_in_thread()
         return { job, inputs in
             let shown = paths.display(job.file)
             if worker == nil { worker = WorkerProcess(launch) }

@@ -26,11 +26,19 @@ struct UnresolvedCallRecovery {
     /// Only bodies in `filesWithErrors` (raw paths) are read: elsewhere the AST is complete.
     func recover(into visitor: CallSiteVisitor, mainFile: CXFile?, filesWithErrors: Set<String>) {
         let declaredTypes = mainFile.map(variableTypes(in:)) ?? [:]
-        for definition in visitor.definitions {
+        // Innermost first (a lambda before the function around it): a call recovered in the lambda is marked
+        // as resolved, so the enclosing function does not claim it too.
+        let innermostFirst = visitor.definitions.sorted { Self.length($0.extent) < Self.length($1.extent) }
+        for definition in innermostFirst {
             guard let file = clang_getRangeStart(definition.extent).expansion?.path, filesWithErrors.contains(file) else { continue }
             let tokens = tokenize(definition.extent)
             scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: declaredTypes)
         }
+    }
+
+    private static func length(_ range: CXSourceRange) -> Int {
+        guard let start = clang_getRangeStart(range).expansion, let end = clang_getRangeEnd(range).expansion else { return .max }
+        return end.offset - start.offset
     }
 
     private struct Token {
@@ -86,6 +94,7 @@ struct UnresolvedCallRecovery {
             let site = CallSiteVisitor.Site(location: SourceLocation(file: paths.display(at.path), line: at.line,
                                                                      column: at.column), macro: nil)
             visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+            visitor.resolvedNameOffsets.insert(.init(file: at.path, offset: at.offset))
         }
     }
 
@@ -102,7 +111,7 @@ struct UnresolvedCallRecovery {
             guard ["=", ";", ",", ")", "["].contains(next) else { continue }
             var j = i - 1
             while j >= 0, t[j].text == "*" || t[j].text == "&" || t[j].text == "const" { j -= 1 }
-            guard j >= 0, j < i - 0, t[j].kind == CXToken_Identifier, j != i else { continue }
+            guard j >= 0, t[j].kind == CXToken_Identifier else { continue }
             if types[t[i].text] == nil { types[t[i].text] = t[j].text }
         }
         return types

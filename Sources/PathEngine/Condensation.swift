@@ -39,7 +39,6 @@ public struct Condensation {
 
         graph.calleeStart.withUnsafeBufferPointer { start in
         graph.calleeIDs.withUnsafeBufferPointer { callees in
-        active.withUnsafeBufferPointer { active in
         terminal.withUnsafeBufferPointer { terminal in
         component.withUnsafeMutableBufferPointer { component in
         memberStart.withUnsafeMutableBufferPointer { memberStart in
@@ -91,7 +90,7 @@ public struct Condensation {
                     }
                 }
             }
-        }}}}}}}
+        }}}}}}
         memberStart.removeLast(n - componentCount)
         members.removeLast(n - memberCount)
         self.component = component

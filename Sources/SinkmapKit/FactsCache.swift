@@ -25,13 +25,21 @@ public final class FactsCache: @unchecked Sendable {
     static let formatVersion = "sinkmap-facts-v3"
 
     /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
-    public init?(directory: String, keyFile: String = FactsCache.defaultKeyFile) {
+    /// `root` is part of every key: facts name files relative to the scanned root, so two roots sharing one
+    /// cache folder must not read each other's entries.
+    public init?(directory: String, root: String = "", keyFile: String = FactsCache.defaultKeyFile) {
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
               let key = FactsCache.loadOrCreateKey(keyFile) else { return nil }
         self.directory = directory
         (key0, key1) = key
-        salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion].joined(separator: "\u{0}")
+        salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion, root]
+            .joined(separator: "\u{0}")
+        startedNanoseconds = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
     }
+
+    /// When this scan began. A file modified since may have changed between being parsed and being hashed: its
+    /// unit's facts are not stored (the next scan parses it again).
+    private let startedNanoseconds: Int64
 
     public static var defaultKeyFile: String {
         let env = ProcessInfo.processInfo.environment
@@ -58,7 +66,8 @@ public final class FactsCache: @unchecked Sendable {
         var recorded: [Entry.Input] = []
         for path in inputs {
             var st = stat()
-            guard stat(path, &st) == 0, let hash = contentHash(path) else { return }
+            guard stat(path, &st) == 0, Self.mtime(st) < startedNanoseconds,
+                  let hash = contentHash(path) else { return }
             recorded.append(.init(path: path, size: Int64(st.st_size), mtime: Self.mtime(st), hash: hash))
         }
         let entry = Entry(key: entryKey(job), inputs: recorded, facts: facts)
@@ -136,9 +145,7 @@ public final class FactsCache: @unchecked Sendable {
 
     /// 16 random bytes, created once per user with mode 0600.
     static func loadOrCreateKey(_ path: String) -> (UInt64, UInt64)? {
-        if let data = FileManager.default.contents(atPath: path), data.count == 16 {
-            return data.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
-        }
+        if let key = readKey(path) { return key }
         let dir = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return nil }
         var g = SystemRandomNumberGenerator()
@@ -149,12 +156,12 @@ public final class FactsCache: @unchecked Sendable {
         let tmp = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return nil }
         // Another process may have won the race: whoever renamed first wins, and everyone reads that key.
-        if link(tmp, path) != 0 { unlink(tmp); return loadOrCreateKeyExisting(path) }
+        if link(tmp, path) != 0 { unlink(tmp); return readKey(path) }
         unlink(tmp)
         return (k0, k1)
     }
 
-    private static func loadOrCreateKeyExisting(_ path: String) -> (UInt64, UInt64)? {
+    private static func readKey(_ path: String) -> (UInt64, UInt64)? {
         guard let data = FileManager.default.contents(atPath: path), data.count == 16 else { return nil }
         return data.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
     }

@@ -23,33 +23,18 @@ extension Scan {
     /// points — and returns the whole graph (with the edges that create registered handler lambdas, which paths
     /// leave out). Throws the same `ScanError`s as `run()`.
     public func buildGraph() throws -> ScanGraph {
-        let root = try resolveRoot()
-        let configuration = try loadConfiguration(root: root)
-        let matcher: SinkMatcher
-        do {
-            matcher = try SinkMatcher(rules: configuration.activeSinkRules)
-        } catch {
-            throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
-                                                             message: "\(error)"))
-        }
-        let threatRules = try ThreatRules(configuration)
-        var (jobs, inputDiagnostics) = try compileJobs(root: root)
-        guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
-        jobs.sort { $0.file < $1.file }
-        let (units, _) = parse(jobs, root: root)
-        let graph = buildGraph(units)
-        let sinks = matcher.sinks(in: graph)
+        let p = try prepare()
+        let graph = p.graph
+        let sinks = p.matcher.sinks(in: graph)
         // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
-        for entry in try threatRules.apply(graph: graph, sinks: sinks, units: units).entries {
+        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units).entries {
             entryKinds[Int(entry.node)] = entry.kind
         }
         var seen = Set<DiagnosticFact>()
-        inputDiagnostics += units.flatMap(\.diagnostics)
-        return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { matcher.rules[$0].id } },
-                         entryKinds: entryKinds,
-                         diagnostics: inputDiagnostics.sorted().filter { seen.insert($0).inserted },
-                         translationUnits: units.count,
-                         translationUnitsWithErrors: units.filter { $0.hadErrors || $0.failed }.count)
+        let diagnostics = (p.inputDiagnostics + p.units.flatMap(\.diagnostics)).sorted().filter { seen.insert($0).inserted }
+        return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },
+                         entryKinds: entryKinds, diagnostics: diagnostics, translationUnits: p.units.count,
+                         translationUnitsWithErrors: p.units.filter { $0.hadErrors || $0.failed }.count)
     }
 }

@@ -16,6 +16,33 @@ public struct Scan {
     /// The finished report, or a `ScanError` when the scan could not start.
     public func run() throws -> Report {
         let started = Date()
+        let p = try prepare()
+        let sinks = p.matcher.sinks(in: p.graph)
+        // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
+        let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units)
+        let entries = threat.entries
+        let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
+
+        var builder = ReportBuilder(graph: p.graph, rules: p.matcher.rules, limits: options.limits)
+        builder.threat = threat.context
+        return builder.build(
+            root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
+            extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
+            seconds: Date().timeIntervalSince(started))
+    }
+
+    /// What every use of a scan starts from: rules checked, units parsed (or taken from the cache), the graph.
+    struct Prepared {
+        var root: String
+        var matcher: SinkMatcher
+        var threatRules: ThreatRules
+        var units: [TranslationUnitFacts]
+        var graph: CallGraph
+        var inputDiagnostics: [DiagnosticFact]
+        var cachedUnits: Int
+    }
+
+    func prepare() throws -> Prepared {
         let root = try resolveRoot()
         let configuration = try loadConfiguration(root: root)
         // Bad rules stop the run before any parsing.
@@ -37,19 +64,8 @@ public struct Scan {
                 file: cache.directory, severity: .warning,
                 message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
         }
-        let graph = buildGraph(units)
-        let sinks = matcher.sinks(in: graph)
-        // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
-        let threat = try threatRules.apply(graph: graph, sinks: sinks, units: units)
-        let entries = threat.entries
-        let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
-
-        var builder = ReportBuilder(graph: graph, rules: matcher.rules, limits: options.limits)
-        builder.threat = threat.context
-        return builder.build(
-            root: options.root, sinks: sinks, found: found, units: units, entries: entries.count,
-            extraDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0,
-            seconds: Date().timeIntervalSince(started))
+        return Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
+                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0)
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.
@@ -111,7 +127,7 @@ public struct Scan {
 
     func parse(_ jobs: [CompileJob], root: String) -> ([TranslationUnitFacts], FactsCache?) {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        let cache = options.cacheDirectory.flatMap { FactsCache(directory: $0) }
+        let cache = options.cacheDirectory.flatMap { FactsCache(directory: $0, root: root) }
         let memo = cache.map { cache in
             ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
         }

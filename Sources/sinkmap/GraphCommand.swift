@@ -164,7 +164,8 @@ enum GraphJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
         let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Names and files from the scanned tree: control and bidi characters become \\u escapes, as in every JSON output.
+        return String(decoding: TerminalText.escapedJSON(data), as: UTF8.self) + "\n"
     }
 }
 

@@ -114,4 +114,21 @@ final class FactsCacheTests: XCTestCase {
         XCTAssertNil(after.stats.cachedTranslationUnits)
         XCTAssertEqual(Scanning.lines(after), ["llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode"])
     }
+
+    /// Facts name files relative to the scanned root: two roots sharing one cache folder (and one compilation
+    /// database) must not read each other's entries.
+    func testTwoRootsSharingACacheKeepTheirOwnFileNames() throws {
+        let tree = try TempTree("sinkmap-cache-roots")
+        try tree.write("sub/x.c", "int llama_decode(void * ctx, int n);\nint main(void) { return llama_decode(0, 1); }\n")
+        let database = try tree.writeDatabase("compile_commands.json", [
+            ["directory": tree.path("sub"), "file": "x.c", "arguments": ["cc", "-c", "x.c"]],
+        ])
+        let cache = tree.path("cache")
+        func mainFile(_ root: String) throws -> String? {
+            let report = try Scanning.scan(root) { $0.cacheDirectory = cache; $0.compileCommandsFile = database }
+            return report.paths.first?.frames.first?.file
+        }
+        XCTAssertEqual(try mainFile(tree.root), "sub/x.c")
+        XCTAssertEqual(try mainFile(tree.path("sub")), "x.c", "an entry written for the other root was reused")
+    }
 }
