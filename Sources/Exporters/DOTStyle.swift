@@ -1,6 +1,6 @@
 /// How the graph formats look: node colours by role and sink category, line style by call kind, and DOT
 /// string escaping. Kinds and categories sinkmap does not know yet get a neutral style, never an error.
-enum DOTStyle {
+public enum DOTStyle {
     /// Fill and border of a sink by category.
     static func sinkColors(_ category: String) -> (fill: String, border: String) {
         switch category {
@@ -19,13 +19,14 @@ enum DOTStyle {
     static let entryColors = (fill: "#dbeafe", border: "#1d4ed8")
 
     /// Line style of a call edge and whether it carries its kind as a label. Statically bound calls are solid;
-    /// calls through pointers, fields and virtual dispatch are dotted (the target is inferred); calls recovered
+    /// calls through pointers, fields, virtual dispatch and template instantiation are dotted (the target is
+    /// inferred); calls recovered
     /// by name are dashed and grey (libclang did not resolve them). Plain direct calls stay unlabelled.
-    static func edge(_ kind: String) -> (style: String, color: String, labelled: Bool) {
+    public static func edge(_ kind: String) -> (style: String, color: String, labelled: Bool) {
         switch kind {
         case "direct": return ("solid", "#4b5563", false)
         case "constructor", "operator", "lambda", "implicit": return ("solid", "#4b5563", true)
-        case "virtual", "pointer", "field": return ("dotted", "#1f2937", true)
+        case "virtual", "pointer", "field", "template": return ("dotted", "#1f2937", true)
         case "unresolved": return ("dashed", "#9ca3af", true)
         default: return ("solid", "#6b7280", true)
         }
@@ -33,12 +34,12 @@ enum DOTStyle {
 
     /// `s` as a DOT double-quoted string: control characters made visible first, then `\` and `"` escaped,
     /// and `&` written as an entity because Graphviz decodes entities such as `&lt;` in labels.
-    static func quoted(_ s: String) -> String {
+    public static func quoted(_ s: String) -> String {
         "\"" + escaped(s) + "\""
     }
 
     /// Several lines as one DOT label (`\n` between escaped lines).
-    static func lines(_ parts: [String]) -> String {
+    public static func lines(_ parts: [String]) -> String {
         "\"" + parts.map(escaped).joined(separator: "\\n") + "\""
     }
 

@@ -5,7 +5,8 @@ import SinkmapCore
 /// first rule that matches wins. Used for entry, source and operation rules (sinks have `SinkMatcher`, which
 /// also reads names through the program's aliases).
 public struct NameMatcher: Sendable {
-    private let exact: [String: Int]
+    /// Exact names and the rule each belongs to (the first rule naming it).
+    let exact: [String: Int]
     private let patterns: [(rule: Int, regex: NSRegularExpression)]
 
     /// `rules[i]` is (names, patterns) of rule i. Fails on the first invalid regular expression, naming it.

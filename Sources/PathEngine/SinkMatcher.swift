@@ -5,37 +5,21 @@ import SinkmapCore
 /// the first that matches a node's qualified name owns it.
 public struct SinkMatcher {
     public let rules: [SinkRule]
-    private let exact: [String: Int]
-    private let patterns: [(rule: Int, regex: NSRegularExpression)]
+    private let names: NameMatcher
+    private var exact: [String: Int] { names.exact }
 
-    /// Fails on the first pattern that is not a valid regular expression.
+    /// Fails on the first pattern that is not a valid regular expression, naming its rule.
     public init(rules: [SinkRule]) throws {
         self.rules = rules
-        var exact: [String: Int] = [:]
-        var patterns: [(Int, NSRegularExpression)] = []
-        for (i, rule) in rules.enumerated() {
-            for name in rule.names where exact[name] == nil { exact[name] = i }
-            for p in rule.patterns {
-                do {
-                    patterns.append((i, try NSRegularExpression(pattern: p)))
-                } catch {
-                    throw SinkMatcherError.invalidPattern(rule: rule.id, pattern: p)
-                }
-            }
+        do {
+            names = try NameMatcher(rules.map { (names: $0.names, patterns: $0.patterns) })
+        } catch NameMatcherError.invalidPattern(let p) {
+            throw SinkMatcherError.invalidPattern(rule: rules.first { $0.patterns.contains(p) }?.id ?? "?", pattern: p)
         }
-        self.exact = exact
-        self.patterns = patterns
     }
 
     /// Index into `rules` of the rule matching this qualified name, if any.
-    public func match(_ name: String) -> Int? {
-        var best = exact[name]
-        let range = NSRange(name.startIndex..., in: name)
-        for (rule, regex) in patterns where best == nil || rule < best! {
-            if regex.firstMatch(in: name, range: range) != nil { best = rule; break }
-        }
-        return best
-    }
+    public func match(_ name: String) -> Int? { names.match(name) }
 
     /// Rule index per node; nil where the node is not a sink. Lambdas, blocks, initializers and variables
     /// never are. A node matches by its qualified name or any name a call wrote it as (the receiver's static

@@ -194,13 +194,9 @@ enum GraphDOT {
             for e in edges {
                 guard let first = e.sites.first else { continue }
                 let kind = first.kind.rawValue
-                var attrs: [String] = []
-                switch first.kind {
-                case .direct: break
-                case .virtual, .pointer, .field, .template: attrs += ["style=dotted", "label=\(quoted(kind))"]
-                case .unresolved: attrs += ["style=dashed", "color=\"#9ca3af\"", "label=\(quoted(kind))"]
-                default: attrs.append("label=\(quoted(kind))")
-                }
+                let style = DOTStyle.edge(kind)
+                var attrs = ["style=\(style.style)", "color=\"\(style.color)\""]
+                if style.labelled { attrs.append("label=\(quoted(kind))") }
                 attrs.append("tooltip=\(quoted(first.location.description))")
                 out.append("  n\(caller) -> n\(e.callee) [\(attrs.joined(separator: ", "))];")
             }
@@ -209,19 +205,6 @@ enum GraphDOT {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func quoted(_ s: String) -> String { "\"" + escaped(s) + "\"" }
-    private static func lines(_ parts: [String]) -> String { "\"" + parts.map(escaped).joined(separator: "\\n") + "\"" }
-
-    private static func escaped(_ s: String) -> String {
-        var out = ""
-        for c in TerminalText.sanitize(s) {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    private static func quoted(_ s: String) -> String { DOTStyle.quoted(s) }
+    private static func lines(_ parts: [String]) -> String { DOTStyle.lines(parts) }
 }
