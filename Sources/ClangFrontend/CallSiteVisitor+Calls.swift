@@ -176,13 +176,8 @@ extension CallSiteVisitor {
         clang_getExpansionLocation(loc, &file, &line, &column, &offset)
         guard let file else { return nil }
         let start = clang_getLocationForOffset(tu, file, offset)
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(tu, clang_getRange(start, start), &tokens, &count)
-        defer { if let tokens { clang_disposeTokens(tu, tokens, count) } }
-        guard let tokens, count > 0 else { return nil }
-        let s = clang_getTokenSpelling(tu, tokens[0]).consume()
-        return s.isEmpty ? nil : s
+        guard let first = sourceTokens(tu, clang_getRange(start, start)).first, !first.text.isEmpty else { return nil }
+        return first.text
     }
 
     private func isImplicitDeclaration(_ decl: CXCursor, within call: CXCursor) -> Bool {
@@ -223,15 +218,7 @@ extension CallSiteVisitor {
 
     /// The last identifier token of a cursor's extent (`infer` in `model.infer`).
     func lastIdentifier(in cursor: CXCursor) -> String {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(tu, cursor.extent, &tokens, &count)
-        guard let tokens else { return "" }
-        defer { clang_disposeTokens(tu, tokens, count) }
-        for i in stride(from: Int(count) - 1, through: 0, by: -1) where clang_getTokenKind(tokens[i]) == CXToken_Identifier {
-            return clang_getTokenSpelling(tu, tokens[i]).consume()
-        }
-        return ""
+        sourceTokens(tu, cursor.extent).last { $0.kind == CXToken_Identifier }?.text ?? ""
     }
 
     // MARK: - Templates

@@ -68,12 +68,7 @@ extension CallSiteVisitor {
     }
 
     private func tokens(_ range: CXSourceRange) -> [(String, CXTokenKind)] {
-        var tokens: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(tu, range, &tokens, &count)
-        guard let tokens else { return [] }
-        defer { clang_disposeTokens(tu, tokens, count) }
-        return (0..<Int(count)).map { (clang_getTokenSpelling(tu, tokens[$0]).consume(), clang_getTokenKind(tokens[$0])) }
+        sourceTokens(tu, range).map { ($0.text, $0.kind) }
     }
 
     /// `"/completion"` → `/completion`; prefixes (`u8`, `L`) dropped, simple escapes undone; nil if not a string.

@@ -58,3 +58,23 @@ extension CXSourceLocation {
         return ResolvedLocation(path: name, line: Int(line), column: Int(column), offset: Int(offset))
     }
 }
+
+/// One token of a translation unit, copied out of libclang.
+struct SourceToken {
+    var kind: CXTokenKind
+    var text: String
+    var location: CXSourceLocation
+}
+
+/// The tokens of `range` as written in the file (macros not expanded); libclang's buffer is disposed here.
+func sourceTokens(_ tu: CXTranslationUnit, _ range: CXSourceRange) -> [SourceToken] {
+    var raw: UnsafeMutablePointer<CXToken>?
+    var count: UInt32 = 0
+    clang_tokenize(tu, range, &raw, &count)
+    guard let raw else { return [] }
+    defer { clang_disposeTokens(tu, raw, count) }
+    return (0..<Int(count)).map { i in
+        SourceToken(kind: clang_getTokenKind(raw[i]), text: clang_getTokenSpelling(tu, raw[i]).consume(),
+                    location: clang_getTokenLocation(tu, raw[i]))
+    }
+}

@@ -41,23 +41,9 @@ struct UnresolvedCallRecovery {
         return end.offset - start.offset
     }
 
-    private struct Token {
-        var kind: CXTokenKind
-        var text: String
-        var location: CXSourceLocation
-    }
+    private typealias Token = SourceToken
 
-    private func tokenize(_ range: CXSourceRange) -> [Token] {
-        var raw: UnsafeMutablePointer<CXToken>?
-        var count: UInt32 = 0
-        clang_tokenize(tu, range, &raw, &count)
-        guard let raw else { return [] }
-        defer { clang_disposeTokens(tu, raw, count) }
-        return (0..<Int(count)).map { i in
-            Token(kind: clang_getTokenKind(raw[i]), text: clang_getTokenSpelling(tu, raw[i]).consume(),
-                  location: clang_getTokenLocation(tu, raw[i]))
-        }
-    }
+    private func tokenize(_ range: CXSourceRange) -> [Token] { sourceTokens(tu, range) }
 
     private func scan(_ t: [Token], caller: String, visitor: CallSiteVisitor, declaredTypes: [String: String]) {
         // Skip the signature: calls live in the body after the first `{`.
