@@ -19,6 +19,9 @@ public enum CallKind: String, Codable, Sendable, CaseIterable, Comparable {
     case template
     /// A call with no syntax of its own: a destructor at the end of a scope or by `delete`.
     case implicit
+    /// The function names a hosted-LLM API's URL (a string literal, or a constant holding one): whatever HTTP
+    /// client it uses, that is where its request goes.
+    case endpoint
     /// A name-only edge recovered where libclang could not resolve the callee (e.g. a missing header).
     case unresolved
 

@@ -23,6 +23,8 @@ public enum FunctionKind: String, Codable, Sendable {
     case initializer
     /// A name recovered from code libclang could not resolve (missing header): known by spelling only.
     case unresolved
+    /// A hosted-LLM API endpoint named by a URL in the code (`https://api.openai.com/v1/chat/completions`).
+    case endpoint
 }
 
 /// One callable as seen in one translation unit.

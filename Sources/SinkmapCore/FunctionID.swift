@@ -33,4 +33,7 @@ extension FunctionID {
     /// A lambda or block: the enclosing function and the closure's ordinal in it (not its line, so
     /// fingerprints survive edits above it).
     public static func closure(enclosing: String, ordinal: Int) -> String { "\(enclosing)::closure#\(ordinal)" }
+
+    /// A hosted-LLM endpoint named by its URL.
+    public static func endpoint(url: String) -> String { "url:\(url)" }
 }

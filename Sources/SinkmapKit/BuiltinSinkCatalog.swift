@@ -427,5 +427,13 @@ public enum BuiltinSinkCatalog {
                          "liboai::netimpl::Get", "liboai::netimpl::Post", "liboai::netimpl::Delete",
                          "liboai::netimpl::Session::Get", "liboai::netimpl::Session::Post",
                          "liboai::netimpl::Session::Delete", "liboai::netimpl::Session::Perform"]),
+
+        // MARK: - Hosted-LLM APIs through any HTTP client (libcurl, cpp-httplib, …)
+        // The front-end turns a string literal holding a known endpoint (api.openai.com, api.anthropic.com,
+        // generativelanguage.googleapis.com, /v1/chat/completions, …) into a node named by the URL; no C++ name
+        // starts with "/" or contains "://", so this cannot match a function.
+        SinkRule(id: "hosted-llm/endpoint", category: .network,
+                 reason: "Names a hosted LLM API's URL: prompt data (and the API key) leave the process, and the reply is untrusted model output",
+                 patterns: ["^(https?://|/)"]),
     ]
 }
