@@ -58,7 +58,14 @@ public struct Scan {
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
 
-        let (units, cache) = parse(jobs, root: root)
+        // A tree under review could ship `.sinkmap-cache` as a symbolic link to make sinkmap write elsewhere.
+        var cacheDirectory = options.cacheDirectory
+        if let dir = cacheDirectory, Self.isSymbolicLink(dir) {
+            inputDiagnostics.append(DiagnosticFact(file: dir, severity: .warning,
+                                                   message: "the cache folder is a symbolic link; no cache was used (pass --cache-dir to choose one)"))
+            cacheDirectory = nil
+        }
+        let (units, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
         if let cache, cache.rejected > 0 {
             inputDiagnostics.append(DiagnosticFact(
                 file: cache.directory, severity: .warning,
@@ -125,9 +132,14 @@ public struct Scan {
         return (jobs, diagnostics)
     }
 
-    func parse(_ jobs: [CompileJob], root: String) -> ([TranslationUnitFacts], FactsCache?) {
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    func parse(_ jobs: [CompileJob], root: String, cacheDirectory: String?) -> ([TranslationUnitFacts], FactsCache?) {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        let cache = options.cacheDirectory.flatMap { FactsCache(directory: $0, root: root) }
+        let cache = cacheDirectory.flatMap { FactsCache(directory: $0, root: root) }
         let memo = cache.map { cache in
             ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
         }

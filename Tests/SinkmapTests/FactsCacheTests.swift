@@ -131,4 +131,16 @@ final class FactsCacheTests: XCTestCase {
         XCTAssertEqual(try mainFile(tree.root), "sub/x.c")
         XCTAssertEqual(try mainFile(tree.path("sub")), "x.c", "an entry written for the other root was reused")
     }
+
+    /// A tree under review could ship `.sinkmap-cache` as a link to somewhere else: it is not written through.
+    func testACacheFolderThatIsASymbolicLinkIsNotUsed() throws {
+        let tree = try makeTree()
+        let elsewhere = tree.path("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: tree.path(".sinkmap-cache"), withDestinationPath: elsewhere)
+        let report = try scan(tree, cache: tree.path(".sinkmap-cache"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere), [], "cache files were written through the link")
+        XCTAssertTrue(report.diagnostics.contains { $0.message.hasPrefix("the cache folder is a symbolic link") }, "\(report.diagnostics)")
+        XCTAssertEqual(Scanning.lines(report), ["llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode"])
+    }
 }
