@@ -127,7 +127,7 @@ screenshot: build setup-render-tools
 ## report's root (../../Fixtures/…) makes the HTML viewer's file links work from there.
 docs-examples: build setup-render-tools
 	@mkdir -p Docs/examples Docs/images out
-	cd Docs/examples && ../../.build/release/sinkmap scan ../../$(DEMO) -q --format json --output demo.json
+	cd Docs/examples && ../../.build/release/sinkmap scan ../../$(DEMO) -q --no-cache --format json --output demo.json
 	@for f in dot:demo.dot sarif:demo.sarif.json html:demo.html markdown:demo-threat-model.md text:demo.txt; do \
 	  .build/release/sinkmap export --from Docs/examples/demo.json --format $${f%%:*} --output Docs/examples/$${f#*:} || exit 1; \
 	done
