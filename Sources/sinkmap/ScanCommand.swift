@@ -16,10 +16,11 @@ struct ScanCommand: ParsableCommand {
 
         Examples:
           sinkmap scan Fixtures/demo-ai-service
-          sinkmap scan ~/src/llama.cpp -p ~/src/llama.cpp/build --format json --output llama.json
-          sinkmap scan . --extra-arg=-DUSE_CUDA=0 --extra-arg=-I/opt/onnxruntime/include
+          sinkmap scan ~/src/llama.cpp -p ~/src/llama.cpp/build
+          sinkmap scan . --format json --output paths.json
+          sinkmap scan . --extra-arg=-I/opt/onnxruntime/include
           sinkmap scan . --format html --output paths.html
-          sinkmap scan . --format svg --focus llama.cpp/decode --output decode.svg
+          sinkmap scan . --format svg --focus llama.cpp/decode -o decode.svg
 
         Per-file facts are cached in PATH/.sinkmap-cache (--cache-dir, --no-cache): an unchanged tree re-scans \
         without parsing.

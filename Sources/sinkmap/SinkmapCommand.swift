@@ -15,10 +15,12 @@ struct SinkmapCommand: ParsableCommand {
         never runs the scanned project's build, compilers or code.
 
         Examples:
-          sinkmap scan                                  scan the current folder, text on the terminal
-          sinkmap scan ~/src/llama.cpp -p build         use build/compile_commands.json
-          sinkmap scan . --format json --output paths.json
-          sinkmap sinks                                 list the active sink rules
+          sinkmap scan                        the current folder, text on the terminal
+          sinkmap scan ~/src/llama.cpp -p ~/src/llama.cpp/build
+          sinkmap scan . --format html -o paths.html
+          sinkmap baseline . -o sinkmap-baseline.json
+          sinkmap check . --baseline sinkmap-baseline.json
+          sinkmap sinks                       the active sink rules
 
         Exit codes: 0 done, 1 check found paths not in the baseline, 2 usage error, 3 bad configuration or \
         baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error, \
