@@ -226,7 +226,10 @@ extension CallSiteVisitor {
     /// Type arguments of a called function-template specialization.
     private func recordInstantiation(specialization: CXCursor, template: CXCursor) {
         let args = typeArguments(specialization)
-        guard !args.isEmpty, let t = remember(template) else { return }
+        // A member of a class-template specialization is "specialized" from the template's member, but its
+        // arguments are the class's.
+        if args.isEmpty { recordClassInstantiation(method: specialization); return }
+        guard let t = remember(template) else { return }
         facts.instantiations.append(InstantiationFact(template: t.id, arguments: args))
     }
 
@@ -246,14 +249,29 @@ extension CallSiteVisitor {
 
     private func typeArguments(_ cursor: CXCursor) -> [String] {
         let n = clang_Cursor_getNumTemplateArguments(cursor)
-        guard n > 0 else { return [] }
-        return (0..<UInt32(n)).map { i in
-            guard clang_Cursor_getTemplateArgumentKind(cursor, i) == CXTemplateArgumentKind_Type else { return "" }
-            let type = clang_getCanonicalType(clang_Cursor_getTemplateArgumentType(cursor, i))
-            let decl = clang_getTypeDeclaration(type)
-            if !decl.isNull { return naming.qualifiedName(decl) }
-            return CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
+        if n > 0 {
+            return (0..<UInt32(n)).map { i in
+                guard clang_Cursor_getTemplateArgumentKind(cursor, i) == CXTemplateArgumentKind_Type else { return "" }
+                return typeName(clang_Cursor_getTemplateArgumentType(cursor, i))
+            }
         }
+        // libclang 14 answers the cursor question for function specializations only; a class specialization's
+        // arguments are read from its type (non-type arguments come back invalid and stay empty).
+        guard cursor.kind == CXCursor_ClassDecl || cursor.kind == CXCursor_StructDecl else { return [] }
+        let type = clang_getCursorType(cursor)
+        let count = clang_Type_getNumTemplateArguments(type)
+        guard count > 0 else { return [] }
+        return (0..<UInt32(count)).map { i in
+            let argument = clang_Type_getTemplateArgumentAsType(type, i)
+            return argument.kind == CXType_Invalid ? "" : typeName(argument)
+        }
+    }
+
+    private func typeName(_ type: CXType) -> String {
+        let canonical = clang_getCanonicalType(type)
+        let decl = clang_getTypeDeclaration(canonical)
+        if !decl.isNull { return naming.qualifiedName(decl) }
+        return CursorNaming.stripTypeSpelling(clang_getTypeSpelling(canonical).consume())
     }
 
     /// For `recv.member(...)` inside a template where `recv`'s type is a template type parameter, that
@@ -268,11 +286,17 @@ extension CallSiteVisitor {
         }
         let spelled = CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
         guard !spelled.isEmpty else { return nil }
-        // The innermost enclosing template: a function template, or the class template of a member function.
-        for frame in stack.reversed() where frame.kind == CXCursor_FunctionTemplate || frame.kind == CXCursor_ClassTemplate {
+        // The innermost enclosing template: a function template, or the class template of a member function —
+        // found among the ancestors, or (for a member defined outside its class) as the function's own class.
+        var templates = stack.reversed().filter { $0.kind == CXCursor_FunctionTemplate || $0.kind == CXCursor_ClassTemplate }.map(\.cursor)
+        if templates.isEmpty, let function = stack.reversed().first(where: { CursorNaming.isFunctionLike($0.kind) }),
+           function.cursor.semanticParent.kind == CXCursor_ClassTemplate {
+            templates = [function.cursor.semanticParent]
+        }
+        for template in templates {
             var position = 0
             var found: Int?
-            for child in Self.children(frame.cursor) {
+            for child in Self.children(template) {
                 if child.kind == CXCursor_TemplateTypeParameter || child.kind == CXCursor_NonTypeTemplateParameter
                     || child.kind == CXCursor_TemplateTemplateParameter {
                     if child.kind == CXCursor_TemplateTypeParameter && child.spelling == spelled && found == nil { found = position }
