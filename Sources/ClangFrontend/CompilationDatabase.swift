@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 
 /// Reads `compile_commands.json` (both the `arguments` and the `command` form) into compile jobs. The
 /// compiler it names is never run: only its flags are kept, cleaned of what libclang must not see.
@@ -199,34 +200,5 @@ public struct CompilationDatabase {
         let ns = error as NSError
         let text = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
         return text.hasSuffix(".") ? String(text.dropLast()) : text
-    }
-}
-
-/// POSIX-shell-like splitting of a `command` string: quotes and backslashes, no expansion of anything.
-enum ShellWords {
-    static func split(_ s: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
-        var escape = false
-        for ch in s {
-            if escape {
-                current.append(ch); escape = false; inWord = true; continue
-            }
-            if let q = quote {
-                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escape = true } else { current.append(ch) }
-                continue
-            }
-            switch ch {
-            case "\\": escape = true; inWord = true
-            case "\"", "'": quote = ch; inWord = true
-            case " ", "\t", "\n":
-                if inWord { words.append(current); current = ""; inWord = false }
-            default: current.append(ch); inWord = true
-            }
-        }
-        if inWord { words.append(current) }
-        return words
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 
 /// The entries of a compile_commands.json as the clang baseline runs them: the compiler's own arguments minus
 /// what makes it write files (`-c`, `-o X`, `-M*` dependency output), plus `-fsyntax-only` and `-w` — the same
@@ -24,7 +25,7 @@ struct CompileCommands {
             }
             let argv: [String]
             if let a = e["arguments"] as? [String] { argv = a }
-            else if let c = e["command"] as? String { argv = Self.split(c) }
+            else if let c = e["command"] as? String { argv = ShellWords.split(c) }
             else { throw BenchError("\(path): an entry without arguments or command") }
             let abs = file.hasPrefix("/") ? file : (dir as NSString).appendingPathComponent(file)
             return Entry(directory: dir, file: abs, arguments: Self.syntaxOnly(Array(argv.dropFirst()), file: file))
@@ -51,31 +52,6 @@ struct CompileCommands {
         return out + ["-fsyntax-only", "-w", file]
     }
 
-    /// A POSIX-shell-like split of a `command` string: quotes and backslashes, no expansion.
-    static func split(_ command: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
-        var escaped = false
-        for ch in command {
-            if escaped { current.append(ch); escaped = false; inWord = true; continue }
-            if ch == "\\" && quote != "'" { escaped = true; continue }
-            if let q = quote {
-                if ch == q { quote = nil } else { current.append(ch) }
-                continue
-            }
-            if ch == "\"" || ch == "'" { quote = ch; inWord = true; continue }
-            if ch == " " || ch == "\t" || ch == "\n" {
-                if inWord { out.append(current); current = ""; inWord = false }
-                continue
-            }
-            current.append(ch)
-            inWord = true
-        }
-        if inWord { out.append(current) }
-        return out
-    }
 }
 
 struct BenchError: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 import XCTest
 @testable import ClangFrontend
 import Gate
