@@ -81,15 +81,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func write(_ text: String, to file: String?) throws {
-        guard let file, let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: file)
-        } catch {
-            throw Failure(message: "\(output): cannot write the result: \(error.localizedDescription)", code: ExitCodes.output)
-        }
+        // `file` is `output` as typed, made absolute before scanning; messages name what was typed.
+        try OutputFile.write(Data(text.utf8), to: output == nil ? nil : file, what: "result", shownAs: output)
     }
 
     /// Colour only for a person at a terminal: not in CI, not with NO_COLOR.

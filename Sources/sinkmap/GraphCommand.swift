@@ -44,16 +44,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let scanned = try buildGraph()
         let text = format == .json ? GraphJSON.render(scanned) : GraphDOT.render(scanned)
-        let data = Data(text.utf8)
-        if let output {
-            do {
-                try AtomicFile.write(data, to: output)
-            } catch {
-                throw Failure(message: "\(output): cannot write the graph: \(error.localizedDescription)", code: ExitCodes.output)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try OutputFile.write(Data(text.utf8), to: output, what: "graph")
     }
 
     /// The same scan as `scan`'s, stopped at the graph.

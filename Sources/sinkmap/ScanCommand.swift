@@ -93,15 +93,7 @@ struct OutputOptions: ParsableArguments {
         } catch let e as ExportError {
             throw Failure(message: e.description, code: ExitCodes.output)
         }
-        if let output {
-            do {
-                try AtomicFile.write(data, to: output)
-            } catch {
-                throw Failure(message: "\(output): cannot write the report: \(error.localizedDescription)", code: ExitCodes.output)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try OutputFile.write(data, to: output, what: "report")
     }
 }
 
