@@ -34,10 +34,14 @@ extension CallSiteVisitor {
         let primary = clang_getSpecializedCursorTemplate(target)
         if !primary.isNull, CursorNaming.isFunctionLike(primary.kind) {
             recordInstantiation(specialization: referenced, template: primary)
-            target = primary
+            // An explicit specialization (`template<> int Backend<LlamaCtx>::run()`) has a body of its own.
+            if !Self.isExplicitSpecialization(referenced, of: primary) { target = primary }
         } else if target.kind == CXCursor_CXXMethod || target.kind == CXCursor_Constructor || target.kind == CXCursor_Destructor {
             recordClassInstantiation(method: referenced)
         }
+
+        // Calls through a callable held in a slot, and calls of lambda objects.
+        if visitSlotCall(call, target: target, caller: caller, site: site) { return }
 
         let kind: CallKind
         switch target.kind {
@@ -73,6 +77,54 @@ extension CallSiteVisitor {
         facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind,
                                     macro: site.macro, writtenAs: written))
         visitRegistration(call, callee: fact, caller: caller, site: site)
+        visitContainerAccess(call, target: target, caller: caller, site: site)
+        if fact.isSystem { visitGenericConstruction(call, referenced: referenced, caller: caller, site: site) }
+    }
+
+    /// Whether a called specialization is an explicit one, declared apart from its template: its declaration (or
+    /// definition) is somewhere the primary template's is not. An implicit instantiation sits where the template is.
+    static func isExplicitSpecialization(_ specialization: CXCursor, of primary: CXCursor) -> Bool {
+        func at(_ c: CXCursor) -> FileOffset? {
+            guard !c.isNull, let e = c.location.expansion else { return nil }
+            return FileOffset(file: e.path, offset: e.offset)
+        }
+        let templatePlaces = Set([primary, clang_getCursorDefinition(primary), clang_getCanonicalCursor(primary)].compactMap(at))
+        guard let declared = at(specialization), !templatePlaces.contains(declared) else { return false }
+        let definition = clang_getCursorDefinition(specialization)
+        return definition.isNull || at(definition).map { !templatePlaces.contains($0) } ?? false
+    }
+
+    /// `std::make_unique<T>(…)`, `std::make_shared<T>(…)` and `items.emplace_back(…)` construct a `T` inside the
+    /// library: an edge to `T`'s constructors that take that many arguments.
+    private func visitGenericConstruction(_ call: CXCursor, referenced: CXCursor, caller: String, site: Site) {
+        let name = referenced.spelling
+        var constructed: CXType?
+        if ["make_unique", "make_shared", "allocate_shared", "make_unique_for_overwrite"].contains(name),
+           clang_Cursor_getNumTemplateArguments(referenced) > 0,
+           clang_Cursor_getTemplateArgumentKind(referenced, 0) == CXTemplateArgumentKind_Type {
+            constructed = clang_Cursor_getTemplateArgumentType(referenced, 0)
+        } else if ["emplace_back", "emplace_front"].contains(name), let member = call.firstChild,
+                  member.kind == CXCursor_MemberRefExpr, let base = member.firstChild.map(Self.unwrap) {
+            var container = clang_getCanonicalType(clang_getCursorType(base))
+            if container.kind == CXType_Pointer { container = clang_getCanonicalType(clang_getPointeeType(container)) }
+            if clang_Type_getNumTemplateArguments(container) > 0 { constructed = clang_Type_getTemplateArgumentAsType(container, 0) }
+        }
+        guard let type = constructed.map(clang_getCanonicalType), type.kind == CXType_Record else { return }
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull, !declaration.location.isInSystemHeader else { return }
+        let given = Int(max(0, clang_Cursor_getNumArguments(call))) - (name == "allocate_shared" ? 1 : 0)
+        var constructors = Self.children(declaration).filter { $0.kind == CXCursor_Constructor }
+        if constructors.isEmpty {
+            let pattern = clang_getSpecializedCursorTemplate(declaration)
+            if !pattern.isNull { constructors = Self.children(pattern).filter { $0.kind == CXCursor_Constructor } }
+        }
+        let exact = constructors.filter { Int(clang_Cursor_getNumArguments($0)) == given }
+        let chosen = exact.isEmpty ? constructors.filter { Int(clang_Cursor_getNumArguments($0)) > given } : exact
+        for c in chosen {
+            let primary = clang_getSpecializedCursorTemplate(c)
+            guard let fact = remember(primary.isNull ? c : primary) else { continue }
+            facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: .constructor, macro: site.macro))
+        }
     }
 
     /// No declaration behind the call (dependent code, or recovery after an error): keep the spelled name, or
@@ -247,7 +299,7 @@ extension CallSiteVisitor {
         facts.instantiations.append(InstantiationFact(template: m.id, arguments: args))
     }
 
-    private func typeArguments(_ cursor: CXCursor) -> [String] {
+    func typeArguments(_ cursor: CXCursor) -> [String] {
         let n = clang_Cursor_getNumTemplateArguments(cursor)
         if n > 0 {
             return (0..<UInt32(n)).map { i in

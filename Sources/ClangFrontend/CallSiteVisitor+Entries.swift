@@ -2,7 +2,8 @@ import CClang
 import Foundation
 import SinkmapCore
 
-/// Entry points the code declares by registering a function: HTTP route handlers and thread bodies. Each
+/// Entry points the code declares by registering a function: HTTP route handlers; and the functions a thread
+/// or `std::async` starts, reached from the spawner by an `async` edge. Each
 /// framework's registration call is recognised by the callee's qualified name; the handler argument is
 /// followed through conversions and wrapper calls to a lambda, a function, or a local variable holding a lambda.
 extension CallSiteVisitor {
@@ -35,9 +36,9 @@ extension CallSiteVisitor {
         let owner = parts.count > 1 ? parts[parts.count - 2] : ""
         let arguments = Self.arguments(call)
         if Self.threadStarters.contains(callee.name) {
-            // The first argument that is a function or a lambda: std::async's launch policy is skipped.
-            register(arguments.lazy.compactMap { self.handler($0) }.first, kind: .thread, route: nil,
-                     caller: caller, site: site)
+            // The first argument that is a function or a lambda: std::async's launch policy is skipped. The
+            // spawner reaches it (`async`), so a path continues from whatever reaches the spawner.
+            spawn(arguments.lazy.compactMap { self.handler($0) }.first, caller: caller, site: site)
             return
         }
         if Self.httpVerbs.contains(last), owner.hasSuffix("Server"), arguments.count >= 2 {
@@ -94,6 +95,17 @@ extension CallSiteVisitor {
             || ["request", "response", "handler"].contains { type.contains($0) }
     }
 
+    private func spawn(_ handler: HandlerReference?, caller: String, site: Site) {
+        switch handler {
+        case .function(let id)?:
+            facts.calls.append(CallFact(caller: caller, callee: id, location: site.location, kind: .async, macro: site.macro))
+        case .closure(let at)?:
+            pendingSpawns[at] = (caller, site)
+        case nil:
+            break
+        }
+    }
+
     private func register(_ handler: HandlerReference?, kind: RegistrationKind, route: String?, caller: String, site: Site) {
         switch handler {
         case .function(let id)?:
@@ -115,6 +127,9 @@ extension CallSiteVisitor {
             if let p = pendingRegistrations.removeValue(forKey: key) {
                 facts.registrations.append(EntryRegistrationFact(function: id, kind: p.kind, route: p.route,
                                                                  registeredBy: p.registeredBy, location: p.location))
+            }
+            if let (spawner, site) = pendingSpawns.removeValue(forKey: key) {
+                facts.calls.append(CallFact(caller: spawner, callee: id, location: site.location, kind: .async, macro: site.macro))
             }
         }
         // `auto handle = [&](…){…};`, `std::function<…> handle = …;`, `auto h = wrap([&](…){…});`

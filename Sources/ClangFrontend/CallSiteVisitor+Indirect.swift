@@ -4,89 +4,31 @@ import SinkmapCore
 extension CallSiteVisitor {
     // MARK: - Function addresses (field-sensitive, in the spirit of multi-layer type analysis)
 
-    /// A reference to a function that is not the callee of a call: its address goes somewhere. Walks up the
-    /// ancestors to find where — a struct field (by initializer position, designator or assignment), a
-    /// variable, a parameter of a called function — and records the store.
+    /// A reference that is not the callee of a call. A function's address goes somewhere — a struct field (by
+    /// initializer position, designator or assignment), a variable, a parameter of a called function, a
+    /// template argument — and the store is recorded; a variable holding a callable flows into another slot.
     func visitReference(_ cursor: CXCursor, index: Int) {
         let target = clang_getCursorReferenced(cursor)
         guard !target.isNull else { return }
         switch target.kind {
-        case CXCursor_FunctionDecl, CXCursor_FunctionTemplate:
-            break
-        case CXCursor_CXXMethod:
+        case CXCursor_FunctionDecl, CXCursor_FunctionTemplate, CXCursor_CXXMethod:
             // Static methods are plain functions; `&Class::method` (for `std::bind`, member-pointer tables) is the
             // only way a non-static one is named without a call.
             break
+        case CXCursor_VarDecl, CXCursor_ParmDecl, CXCursor_FieldDecl:
+            visitCallableReference(cursor, declaration: target, index: index)
+            return
         default:
             return
         }
-        var chainIndex = index
-        var slot: String?
-        var j = stack.count - 1
-        walk: while j >= 1 {
-            let f = stack[j]
-            switch f.kind {
-            case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_UnaryOperator, CXCursor_CStyleCastExpr:
-                // A designated initializer (`.fn = f`) is an unexposed expression whose designator came first.
-                if f.kind == CXCursor_UnexposedExpr, let designator = f.lastMemberRef, chainIndex > 0 {
-                    slot = fieldID(clang_getCursorReferenced(designator))
-                    break walk
-                }
-                chainIndex = f.index
-                j -= 1
-            case CXCursor_CallExpr:
-                let callee = clang_getCursorReferenced(f.cursor)
-                if callee.isNull { break walk }
-                if clang_equalCursors(callee, target) != 0 || callee.usr == target.usr { return }   // it is the call itself
-                guard CursorNaming.isFunctionLike(callee.kind) else { break walk }
-                if chainIndex == 0 && callee.kind != CXCursor_Constructor { return }
-                let argument = callee.kind == CXCursor_Constructor ? chainIndex : chainIndex - 1
-                if argument >= 0, argument < Int(max(0, clang_Cursor_getNumArguments(callee))),
-                   let owner = remember(clang_getSpecializedCursorTemplate(callee).isNull ? callee : clang_getSpecializedCursorTemplate(callee)) {
-                    slot = FunctionID.parameter(function: owner.id, index: argument)
-                }
-                break walk
-            case CXCursor_InitListExpr:
-                let type = clang_getCanonicalType(clang_getCursorType(f.cursor))
-                if type.kind == CXType_Record {
-                    let fields = Self.fields(of: type)
-                    if chainIndex < fields.count { slot = fieldID(fields[chainIndex]) }
-                    break walk
-                }
-                // An element of an array: where the array goes decides.
-                chainIndex = f.index
-                j -= 1
-            case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
-                if chainIndex == 1, let lhs = f.firstChild.map(Self.unwrap) {
-                    let decl = clang_getCursorReferenced(lhs)
-                    if !decl.isNull { slot = slotID(decl) }
-                }
-                break walk
-            case CXCursor_VarDecl, CXCursor_FieldDecl:
-                slot = slotID(f.cursor)
-                break walk
-            default:
-                break walk
-            }
+        guard case .slot(let slot) = destination(ofValueAt: index) else { return }
+        // The reference that names the call's own callee (`f` in `f(x)` under a wrapper) is not a store.
+        if let top = stack.last, top.kind == CXCursor_CallExpr {
+            let callee = clang_getCursorReferenced(top.cursor)
+            if !callee.isNull, clang_equalCursors(callee, target) != 0 || callee.usr == target.usr { return }
         }
         guard let function = remember(target) else { return }
-        facts.addressStores.append(AddressStoreFact(function: function.id, slot: slot))
-    }
-
-    private func slotID(_ decl: CXCursor) -> String? {
-        switch decl.kind {
-        case CXCursor_FieldDecl: return fieldID(decl)
-        case CXCursor_VarDecl, CXCursor_ParmDecl:
-            _ = remember(decl)
-            guard let file = decl.location.expansion.map({ paths.display($0.path) }) else { return nil }
-            return variableID(decl, file: file)
-        default: return nil
-        }
-    }
-
-    private func fieldID(_ field: CXCursor) -> String? {
-        guard field.kind == CXCursor_FieldDecl else { return nil }
-        return remember(field)?.id
+        facts.addressStores.append(AddressStoreFact(function: function.id, slot: slot, location: site(at: cursor.location)?.location))
     }
 
     static func fields(of type: CXType) -> [CXCursor] {
@@ -105,7 +47,7 @@ extension CallSiteVisitor {
 
     /// A lambda (or block) is a function of its own, named after its enclosing function and position; the
     /// function that creates it gets an edge of kind `lambda`.
-    func visitClosure(_ cursor: CXCursor, kind: CXCursorKind, enclosing: String) -> String? {
+    func visitClosure(_ cursor: CXCursor, kind: CXCursorKind, enclosing: String, index: Int) -> String? {
         ensureInitializer(enclosing)
         guard let site = site(at: cursor.location) else { return nil }
         let ordinal = lambdaCounts[enclosing, default: 0]
@@ -119,6 +61,10 @@ extension CallSiteVisitor {
             isDefinition: true)
         definitions.append((id, cursor.extent))
         facts.calls.append(CallFact(caller: enclosing, callee: id, location: site.location, kind: .lambda, macro: site.macro))
+        // Where the lambda goes: a setter's or constructor's parameter, a variable, a container.
+        if case .slot(let slot?) = destination(ofValueAt: index) {
+            facts.addressStores.append(AddressStoreFact(function: id, slot: slot, location: site.location))
+        }
         visitClosureRegistration(cursor, id: id)
         return id
     }

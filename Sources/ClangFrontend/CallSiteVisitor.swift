@@ -23,9 +23,13 @@ final class CallSiteVisitor {
     var destructorCache: [String: CXCursor?] = [:]
     /// Registrations whose handler is a lambda not visited yet, by the lambda's position (see `+Entries`).
     var pendingRegistrations: [FileOffset: PendingRegistration] = [:]
+    /// Lambdas handed to a thread or `std::async` and not visited yet: the spawner and the call.
+    var pendingSpawns: [FileOffset: (spawner: String, site: Site)] = [:]
     /// Lambdas kept in a local variable, by the variable's USR: `auto handle = [&](…){…}; svr.Post("/x", handle)`.
     var closureByVariable: [String: String] = [:]
     var publicDeclarations: Set<String> = []
+    /// Whether a class holds a callable (`std::function`, a closure, a container of those), by declaration hash.
+    var callableClasses: [UInt32: (declaration: CXCursor, callable: Bool)] = [:]
     var streamReads: Set<StreamReadFact> = []
 
     /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
@@ -97,7 +101,7 @@ final class CallSiteVisitor {
                 visitLocalVariable(cursor, caller: caller)
             }
         case CXCursor_LambdaExpr, CXCursor_BlockExpr:
-            if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller) }
+            if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller, index: index) }
         case CXCursor_CallExpr:
             if let caller = context { visitCall(cursor, caller: caller) }
         case CXCursor_CXXDeleteExpr:
@@ -190,6 +194,9 @@ final class CallSiteVisitor {
         let location = SourceLocation(file: file, line: where_.line, column: where_.column)
         let kind = CursorNaming.functionKind(cursor)
         var name = naming.qualifiedName(cursor)
+        if CursorNaming.isFunctionLike(cursor.kind), !declaration.location.isInSystemHeader {
+            name = explicitSpecializationName(cursor) ?? name
+        }
         var linkage = CursorNaming.linkage(cursor)
         let id: String
         switch kind {
@@ -212,6 +219,24 @@ final class CallSiteVisitor {
         return FunctionFact(id: id, name: name, kind: kind, linkage: linkage, location: location,
                             isDefinition: isDefinition || declaration.isDefinition,
                             isSystem: declaration.location.isInSystemHeader, signature: Self.signature(cursor))
+    }
+
+    /// An explicit specialization is named with its arguments (`Backend<LlamaCtx>::run`, `evaluate<LlamaCtx>`):
+    /// it is a body of its own beside the template's.
+    func explicitSpecializationName(_ cursor: CXCursor) -> String? {
+        let primary = clang_getSpecializedCursorTemplate(cursor)
+        guard !primary.isNull, CursorNaming.isFunctionLike(primary.kind), Self.isExplicitSpecialization(cursor, of: primary) else { return nil }
+        let name = naming.qualifiedName(cursor)
+        let owner = cursor.semanticParent
+        if owner.kind == CXCursor_ClassDecl || owner.kind == CXCursor_StructDecl {
+            let ownerName = naming.qualifiedName(owner)
+            let arguments = typeArguments(owner)
+            if !arguments.isEmpty, name.hasPrefix(ownerName + "::") {
+                return ownerName + "<" + arguments.joined(separator: ", ") + ">" + name.dropFirst(ownerName.count)
+            }
+        }
+        let arguments = typeArguments(cursor)
+        return arguments.isEmpty ? nil : name + "<" + arguments.joined(separator: ", ") + ">"
     }
 
     /// Identity of a function-pointer variable: parameters by owner and position (so a prototype's and a

@@ -21,13 +21,19 @@ public enum DOTStyle {
     /// Line style of a call edge and whether it carries its kind as a label. Statically bound calls are solid;
     /// calls through pointers, fields, virtual dispatch and template instantiation are dotted (the target is
     /// inferred); calls recovered
-    /// by name are dashed and grey (libclang did not resolve them). Plain direct calls stay unlabelled.
+    /// by name are dashed and grey (libclang did not resolve them); hand-offs each have a colour of their own
+    /// (stored callback purple dotted, work-queue hand-off orange bold, new thread teal dashed). Plain direct calls
+    /// stay unlabelled.
     public static func edge(_ kind: String) -> (style: String, color: String, labelled: Bool) {
         switch kind {
         case "direct": return ("solid", "#4b5563", false)
         case "constructor", "operator", "lambda", "implicit": return ("solid", "#4b5563", true)
         case "virtual", "pointer", "field", "template": return ("dotted", "#1f2937", true)
         case "unresolved": return ("dashed", "#9ca3af", true)
+        // Calls that cross a hand-off: through a stored callable, a work queue, a new thread.
+        case "stored-callback": return ("dotted", "#7c3aed", true)
+        case "handoff": return ("bold", "#b45309", true)
+        case "async": return ("dashed", "#0e7490", true)
         default: return ("solid", "#6b7280", true)
         }
     }

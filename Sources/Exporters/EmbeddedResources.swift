@@ -152,6 +152,9 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 .line { width: 22px; height: 0; border-top: 2px solid #4b5563; display: inline-block; }
 .line.dotted { border-top-style: dotted; }
 .line.dashed { border-top-style: dashed; border-top-color: #9ca3af; }
+.line.k-stored-callback { border-top-style: dotted; border-top-color: #7c3aed; }
+.line.k-handoff { border-top-width: 3px; border-top-color: #b45309; }
+.line.k-async { border-top-style: dashed; border-top-color: #0e7490; }
 #graph { flex: 1; overflow: auto; min-height: 0; }
 #graph svg { display: block; }
 .node rect { fill: #fff; stroke: #6b7280; stroke-width: 1.2; }
@@ -171,6 +174,9 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 .edge { fill: none; stroke: #64748b; stroke-width: 1.4; }
 .edge.k-virtual, .edge.k-pointer, .edge.k-field { stroke-dasharray: 2 3; stroke: #1f2937; }
 .edge.k-unresolved { stroke-dasharray: 6 4; stroke: #9ca3af; }
+.edge.k-stored-callback { stroke-dasharray: 2 3; stroke: #7c3aed; }
+.edge.k-handoff { stroke-width: 2.5; stroke: #b45309; }
+.edge.k-async { stroke-dasharray: 6 4; stroke: #0e7490; }
 .edge-label { font-size: 9.5px; fill: #475569; font-family: system-ui, "DejaVu Sans", sans-serif; paint-order: stroke; stroke: #f8fafc; stroke-width: 3px; }
 .dim { opacity: .18; }
 .hl.edge { stroke: #1d4ed8; stroke-width: 2.6; }
@@ -236,6 +242,9 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
       <span class="legend"><span class="line solid"></span>direct call</span>
       <span class="legend"><span class="line dotted"></span>pointer / field / virtual</span>
       <span class="legend"><span class="line dashed"></span>unresolved (by name)</span>
+      <span class="legend"><span class="line k-stored-callback"></span>stored callback</span>
+      <span class="legend"><span class="line k-handoff"></span>queue hand-off</span>
+      <span class="legend"><span class="line k-async"></span>thread / async</span>
     </div>
     <div id="graph" role="img" aria-label="Call paths from entry points to sinks"></div>
   </section>
@@ -261,7 +270,8 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
 (function () {
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit'];
+  var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit',
+               'template', 'endpoint', 'stored-callback', 'handoff', 'async'];
   var CATEGORIES = ['model-load', 'inference', 'tokenize', 'template', 'sampling', 'embedding', 'network', 'code-load'];
   var ENTRY_ORDER = ['main', 'initializer', 'http-handler', 'grpc-method', 'thread', 'callback', 'exported', 'root'];
   var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
@@ -430,7 +440,8 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
     e.shape = sv('path', { d: d, 'class': 'edge ' + known(KINDS, kind, 'k-'), 'marker-end': 'url(#arrow)' });
     var title = sv('title');
     title.textContent = e.call ? kind + ' call at ' + place(e.call.file, e.call.line) + ':' + e.call.column
-      + (e.call.macro ? ' via macro ' + e.call.macro : '') : 'call';
+      + (e.call.macro ? ' via macro ' + e.call.macro : '')
+      + (e.call.evidence ? ' through ' + e.call.evidence.slot : '') : 'call';
     e.shape.appendChild(title);
     g.appendChild(e.shape);
     if (kind !== 'direct' || (e.call && e.call.macro)) {
@@ -585,6 +596,10 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
         if (call) {
           row.appendChild(el('span', 'call', '  \u2190 ' + call.kind + ' call' + (call.macro ? ' via macro ' + call.macro : '') + ' at '));
           row.appendChild(link(call.file, call.line, call.column));
+          if (call.evidence) {
+            row.appendChild(el('span', 'call', ' through ' + call.evidence.slot + (call.kind === 'handoff' ? ', taken out at ' : ', bound at ')));
+            row.appendChild(link(call.evidence.file, call.evidence.line, call.evidence.column));
+          }
         }
         if (f.sources && f.sources.length) row.appendChild(el('div', 'reads', 'reads ' + f.sources.map(sourceText).join('; ')));
         frames.appendChild(row);

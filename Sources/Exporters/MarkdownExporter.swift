@@ -137,6 +137,7 @@ public struct MarkdownExporter {
                 + (f.file.map { T.text($0 + (f.line.map { ":\($0)" } ?? "")) } ?? "not in the scanned code")
             if i > 0, let call = path.frames[i - 1].call {
                 line += " — \(T.text(call.kind)) call at \(T.text("\(call.file):\(call.line):\(call.column)"))"
+                if let evidence = ThreatText.evidence(call) { line += " " + T.text(evidence) }
                 if let macro = call.macro { line += " via macro \(T.code(macro))" }
             }
             if let sources = f.sources, !sources.isEmpty {

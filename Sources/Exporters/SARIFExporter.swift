@@ -104,6 +104,7 @@ public struct SARIFExporter {
             guard let call = frame.call else { continue }
             var text = "\(v(frame.function)) calls \(v(next.function)) (\(v(call.kind)) call"
             if let macro = call.macro { text += " via macro \(v(macro))" }
+            if let evidence = ThreatText.evidence(call) { text += ", \(v(evidence))" }
             text += ")"
             steps.append(.init(location: .init(physicalLocation: physical(call.file, call.line, call.column),
                                                message: .init(text: text)),

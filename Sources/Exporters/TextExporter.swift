@@ -71,7 +71,7 @@ public struct TextExporter {
             if let file = f.file, name.hasSuffix("@" + file) { name = String(name.dropLast(file.count + 1)) }
             var line = arrow + safe(name) + "  " + dim(safe(place))
             if i > 0, let call = path.frames[i - 1].call {
-                var how = "\(call.kind) call at \(call.file):\(call.line):\(call.column)"
+                var how = ThreatText.call(call)
                 if let m = call.macro { how += " via macro \(m)" }
                 line += "  " + dim("(\(safe(how)))")
             }

@@ -35,6 +35,20 @@ enum ThreatText {
 
     static func location(_ l: Path.Location) -> String { "\(l.file):\(l.line):\(l.column)" }
 
+    /// `stored-callback call at src/q.cpp:12:5` plus what connects it: `through server_queue::callback_new_task,
+    /// bound at src/main.cpp:40:5`, or for a hand-off `through server_queue::queue_tasks, taken out at …`.
+    /// Without the macro, which each format marks up its own way.
+    static func call(_ c: Frame.Call) -> String {
+        "\(c.kind) call at \(c.file):\(c.line):\(c.column)" + (evidence(c).map { " " + $0 } ?? "")
+    }
+
+    /// The evidence of an inferred call alone: `through SLOT, bound at FILE:LINE:COLUMN`.
+    static func evidence(_ c: Frame.Call) -> String? {
+        guard let e = c.evidence else { return nil }
+        let how = c.kind == "handoff" ? "taken out at" : "bound at"
+        return "through \(e.slot), \(how) \(e.file):\(e.line):\(e.column)"
+    }
+
     static let untrustedInput = "untrusted-input"
 
     /// What the downstream list is, said once wherever it is shown.

@@ -44,6 +44,15 @@ public struct CallSite: Hashable, Codable, Sendable {
     public var location: SourceLocation
     public var kind: CallKind
     public var macro: String?
+    /// For `stored-callback` and `handoff` edges: the slot and where it was bound or read.
+    public var evidence: CallEvidence?
+
+    public init(location: SourceLocation, kind: CallKind, macro: String? = nil, evidence: CallEvidence? = nil) {
+        self.location = location
+        self.kind = kind
+        self.macro = macro
+        self.evidence = evidence
+    }
 }
 
 /// The whole-program call graph: immutable, integer node ids, adjacency arrays sorted for determinism.

@@ -1,6 +1,7 @@
 /// Merges the facts of many translation units into one `CallGraph`, then resolves what the syntax alone does
 /// not say: virtual calls to every override, calls through function pointers to the functions stored there,
-/// dependent calls in templates to the instantiations used. Input order does not matter: everything is
+/// dependent calls in templates to the instantiations used, calls of stored callables to what was bound into
+/// their slot, lambda objects to their lambda, producers to consumers of a container field. Input order does not matter: everything is
 /// deduplicated and sorted.
 public struct CallGraphBuilder {
     private var functions: [String: FunctionFact] = [:]
@@ -10,6 +11,8 @@ public struct CallGraphBuilder {
     private var aliases: Set<NameAliasFact> = []
     private var instantiations: Set<InstantiationFact> = []
     private var dependentCalls: Set<DependentCallFact> = []
+    private var flows: Set<SlotFlowFact> = []
+    private var containers: Set<ContainerAccessFact> = []
 
     public init() {}
 
@@ -21,6 +24,8 @@ public struct CallGraphBuilder {
         aliases.formUnion(unit.aliases)
         instantiations.formUnion(unit.instantiations)
         dependentCalls.formUnion(unit.dependentCalls)
+        flows.formUnion(unit.slotFlows)
+        containers.formUnion(unit.containerAccesses)
     }
 
     public mutating func add(_ fact: FunctionFact) {
@@ -48,11 +53,25 @@ public struct CallGraphBuilder {
                                        linkage: .none, location: nil, isDefinition: false)
             }
         }
-        for c in calls { ensure(c.caller); ensure(c.callee) }
+        // A lambda object called where its type is known: the lambda written at that place, in whichever unit.
+        var lambdaAt: [String: String] = [:]
+        for f in functions.values.sorted(by: { $0.id < $1.id }) where f.kind == .lambda || f.kind == .block {
+            if let l = f.location, lambdaAt[FunctionID.closure(at: l)] == nil { lambdaAt[FunctionID.closure(at: l)] = f.id }
+        }
+        var allCalls: [CallFact] = []
+        allCalls.reserveCapacity(calls.count)
+        for var c in calls {
+            if c.callee.hasPrefix("lambda-at:") {
+                guard let lambda = lambdaAt[c.callee] else { continue }
+                c.callee = lambda
+            }
+            allCalls.append(c)
+        }
+        for c in allCalls { ensure(c.caller); ensure(c.callee) }
         for d in dependentCalls { ensure(d.caller) }
+        for a in containers { ensure(a.function) }
         let resolved = Resolution(functions: all, overrides: overrides, stores: stores,
-                                  instantiations: instantiations)
-        var allCalls = Array(calls)
+                                  instantiations: instantiations, flows: flows, containers: containers)
         for d in dependentCalls.sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) }) {
             let targets = resolved.templateTargets(d)
             if targets.isEmpty {
@@ -83,11 +102,13 @@ public struct CallGraphBuilder {
 
         var edges = [[Int32: [CallSite]]](repeating: [:], count: sorted.count)
         var aliasesByNode = [Set<String>](repeating: [], count: sorted.count)
-        func addEdge(_ from: String, _ to: String, _ c: CallFact, _ kind: CallKind) {
+        func addEdge(_ from: String, _ to: String, _ c: CallFact, _ kind: CallKind, evidence: CallEvidence? = nil) {
             guard let toIndex = index[to] else { return }
             let target = sorted[Int(toIndex)].kind == .unresolved ? node(to) : toIndex
-            edges[Int(index[from]!)][target, default: []].append(CallSite(location: c.location, kind: kind, macro: c.macro))
+            edges[Int(index[from]!)][target, default: []].append(CallSite(location: c.location, kind: kind, macro: c.macro,
+                                                                          evidence: evidence))
         }
+        func slotName(_ slot: String) -> String { all[slot]?.name ?? slot }
         for c in allCalls {
             if let written = c.writtenAs, let i = index[c.callee] { aliasesByNode[Int(i)].insert(written) }
             switch c.kind {
@@ -101,9 +122,21 @@ public struct CallGraphBuilder {
                 let targets = resolved.pointerTargets(c.callee)
                 if targets.isEmpty { addEdge(c.caller, c.callee, c, .pointer) }
                 for t in targets { addEdge(c.caller, t, c, .pointer) }
+            case .storedCallback:
+                // Keyed on the slot (class + field, or the variable), never on the callable's type alone: with
+                // nothing bound there, the call has no edge.
+                for b in resolved.bindings(c.callee) {
+                    addEdge(c.caller, b.function, c, .storedCallback,
+                            evidence: b.location.map { CallEvidence(slot: slotName(c.callee), location: $0) })
+                }
             default:
                 addEdge(c.caller, c.callee, c, c.kind)
             }
+        }
+        for (producer, consumer) in resolved.handoffs() {
+            let c = CallFact(caller: producer.function, callee: consumer.function, location: producer.location, kind: .handoff)
+            addEdge(c.caller, c.callee, c, .handoff,
+                    evidence: CallEvidence(slot: slotName(producer.container), location: consumer.location))
         }
         let callees: [[CallEdge]] = edges.map { byCallee in
             byCallee.keys.sorted().map { callee in

@@ -15,6 +15,17 @@ public enum CallKind: String, Codable, Sendable, CaseIterable, Comparable {
     case pointer
     /// Creation of a lambda or block by the enclosing function (which may run it, or hand it on).
     case lambda
+    /// A call of a callable object kept in a field, variable or parameter (`std::function`, a lambda, a bound
+    /// member), resolved to what was bound into that slot — by a setter, a constructor argument, a member
+    /// initializer or an assignment; the evidence is where it was bound.
+    case storedCallback = "stored-callback"
+    /// A producer hands work to a consumer through a container field of the same class: the function that
+    /// pushes (`queue.push_back(task)`) reaches the function that pops (`queue.front()`, `pop_front`, range-for).
+    /// The evidence is the field and the consumer's access.
+    case handoff
+    /// A callable started on another thread or deferred: `std::thread`, `std::jthread`, `std::async`,
+    /// `pthread_create`.
+    case async
     /// A call inside a template resolved for a type argument the template is instantiated with.
     case template
     /// A call with no syntax of its own: a destructor at the end of a scope or by `delete`.
@@ -51,5 +62,18 @@ public struct CallFact: Hashable, Codable, Sendable {
         self.location = location
         self.kind = kind
         self.macro = macro
+    }
+}
+
+/// Why an inferred edge exists, for the kinds that connect code through data: the slot a callable was bound
+/// into and where (`stored-callback`), or the container field and the consumer's access (`handoff`).
+public struct CallEvidence: Hashable, Codable, Sendable {
+    /// The field, variable or parameter, by qualified name (`server_queue::callback_new_task`).
+    public var slot: String
+    /// Where the callable was bound into it, or where the consumer reads the container.
+    public var location: SourceLocation
+    public init(slot: String, location: SourceLocation) {
+        self.slot = slot
+        self.location = location
     }
 }

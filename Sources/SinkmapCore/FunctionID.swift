@@ -34,6 +34,15 @@ extension FunctionID {
     /// fingerprints survive edits above it).
     public static func closure(enclosing: String, ordinal: Int) -> String { "\(enclosing)::closure#\(ordinal)" }
 
+    /// A function-valued template argument (`with_retry<llama_decode>`): the `index`-th argument of a template.
+    public static func templateArgument(template: String, index: Int) -> String { "targ:\(template)#\(index)" }
+
+    /// A call of a lambda object whose closure type was written at `location`: resolved, over all units, to
+    /// the lambda defined there (`CallGraphBuilder`).
+    public static func closure(at location: SourceLocation) -> String {
+        "lambda-at:\(location.file):\(location.line):\(location.column)"
+    }
+
     /// A hosted-LLM endpoint named by its URL.
     public static func endpoint(url: String) -> String { "url:\(url)" }
 }

@@ -11,13 +11,48 @@ public struct OverrideFact: Hashable, Codable, Sendable {
 
 /// A function's address stored somewhere: into a struct field (field-sensitive, by the field's identity), a
 /// variable, a parameter (passed as an argument), or nowhere in particular (`slot` nil: merely address-taken).
+/// Lambdas count too: a lambda handed to a setter is stored into its parameter.
 public struct AddressStoreFact: Hashable, Codable, Sendable {
     public var function: String
-    /// Field id, variable id or `param:<function id>#<index>`; nil when the address only escapes.
+    /// Field id, variable id, `param:<function id>#<index>` or `targ:<template id>#<index>` (a template
+    /// argument); nil when the address only escapes.
     public var slot: String?
-    public init(function: String, slot: String?) {
+    /// Where the function is named (or the lambda written) at the store: the binding's evidence.
+    public var location: SourceLocation?
+    public init(function: String, slot: String?, location: SourceLocation? = nil) {
         self.function = function
         self.slot = slot
+        self.location = location
+    }
+}
+
+/// What a slot holds also goes into another: `callback_ = std::move(cb)` (parameter → field), `auto f = g`,
+/// `queue.push_back(job)` (→ the container field), `auto job = std::move(jobs.front())` (container → local),
+/// `run(handler)` (local → the callee's parameter).
+public struct SlotFlowFact: Hashable, Codable, Sendable {
+    public var from: String
+    public var to: String
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A function puts items into (`push_back`, `emplace`, `push`, `insert`, …) or takes them out of (`front`,
+/// `pop_front`, `top`, range-for, …) a container field: the two halves of a hand-off between a producer and a
+/// consumer of the same field of the same class.
+public struct ContainerAccessFact: Hashable, Codable, Sendable {
+    public enum Role: String, Codable, Sendable { case produce, consume }
+    public var function: String
+    /// The field's id (its USR: class and field).
+    public var container: String
+    public var role: Role
+    public var location: SourceLocation
+    public init(function: String, container: String, role: Role, location: SourceLocation) {
+        self.function = function
+        self.container = container
+        self.role = role
+        self.location = location
     }
 }
 

@@ -8,6 +8,8 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var diagnostics: [DiagnosticFact]
     public var overrides: [OverrideFact] = []
     public var addressStores: [AddressStoreFact] = []
+    public var slotFlows: [SlotFlowFact] = []
+    public var containerAccesses: [ContainerAccessFact] = []
     public var aliases: [NameAliasFact] = []
     public var instantiations: [InstantiationFact] = []
     public var dependentCalls: [DependentCallFact] = []

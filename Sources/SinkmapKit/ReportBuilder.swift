@@ -75,7 +75,10 @@ struct ReportBuilder {
             if k < p.sites.count {
                 let site = p.sites[k]
                 call = Frame.Call(file: site.location.file, line: site.location.line, column: site.location.column,
-                                  kind: site.kind.rawValue, macro: site.macro)
+                                  kind: site.kind.rawValue, macro: site.macro,
+                                  evidence: site.evidence.map {
+                                      Frame.Evidence(slot: $0.slot, file: $0.location.file, line: $0.location.line, column: $0.location.column)
+                                  })
             }
             frames.append(Frame(function: f.displayName, file: f.location?.file, line: f.location?.line, call: call))
         }

@@ -135,16 +135,36 @@ public struct Frame: Codable, Equatable, Sendable {
         public var file: String
         public var line: Int
         public var column: Int
-        /// `direct`, `constructor`, `operator`, `virtual`, `field`, `pointer` or `unresolved`.
+        /// `direct`, `constructor`, `operator`, `implicit`, `virtual`, `field`, `pointer`, `lambda`, `template`,
+        /// `stored-callback`, `handoff`, `async`, `endpoint` or `unresolved`.
         public var kind: String
         /// The macro the call is written through, when it is.
         public var macro: String?
-        public init(file: String, line: Int, column: Int, kind: String, macro: String? = nil) {
+        /// Why a `stored-callback` or `handoff` call reaches the next frame: the slot, and where the callable was
+        /// bound into it (or where the consumer takes the item out).
+        public var evidence: Evidence?
+        public init(file: String, line: Int, column: Int, kind: String, macro: String? = nil, evidence: Evidence? = nil) {
             self.file = file
             self.line = line
             self.column = column
             self.kind = kind
             self.macro = macro
+            self.evidence = evidence
+        }
+    }
+
+    /// The slot an inferred call goes through and the place that connects it.
+    public struct Evidence: Codable, Equatable, Sendable {
+        /// The field, variable or parameter (`server_queue::callback_new_task`), or the container field.
+        public var slot: String
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public init(slot: String, file: String, line: Int, column: Int) {
+            self.slot = slot
+            self.file = file
+            self.line = line
+            self.column = column
         }
     }
 }

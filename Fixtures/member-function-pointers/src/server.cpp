@@ -19,10 +19,23 @@ struct ServerContext {
 
 void ServerContext::update_slots() { llama_decode(ctx, 1); }
 
+// The same shape, another class: its `update` is never bound to update_slots, so calling it reaches nothing.
+struct MetricsQueue {
+    std::function<void()> update;
+    void on_update(std::function<void()> callback) { update = std::move(callback); }
+    void run_once() { update(); }
+};
+
+void report_metrics() {
+    MetricsQueue metrics;
+    metrics.run_once();
+}
+
 int main() {
     ServerContext server;
     TaskQueue queue;
     queue.on_update(std::bind(&ServerContext::update_slots, &server));
     queue.run_once();
+    report_metrics();
     return 0;
 }

@@ -9,6 +9,7 @@ typedef void (*downloader_progress_fn)(float fraction, void * user_data);
 
 void downloader_set_progress_callback(downloader_progress_fn callback, void * user_data);
 int downloader_fetch(const char * url);
+void downloader_on_idle(void (*idle)(int batches));
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
-// Functions handed to threads, and one handed to a library as a callback: each starts paths of its own.
+// Functions handed to threads are reached from the function that starts the thread (an `async` edge); one
+// handed to a library as a callback starts paths of its own.
 #include <pthread.h>
 
 #include <future>
@@ -37,6 +38,12 @@ static int summarize(std::string text) {
     return count_tokens(text);
 }
 
+// Same type as worker_loop, but never started on a thread: handed to the library, so a callback, never an
+// `async` callee of main (the precision twin).
+static void idle_loop(int batches) {
+    for (int i = 0; i < batches; ++i) decode_batch();
+}
+
 // Called by the downloader library, which sinkmap does not see: a callback.
 static void on_progress(float fraction, void *) {
     if (fraction >= 1.0f) count_tokens("download complete");
@@ -52,6 +59,7 @@ int main() {
     auto summary = std::async(std::launch::async, summarize, std::string("a long text"));
 
     downloader_set_progress_callback(on_progress, nullptr);
+    downloader_on_idle(idle_loop);
     downloader_fetch("https://example.com/model.gguf");
 
     worker.join();

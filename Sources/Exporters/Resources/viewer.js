@@ -4,7 +4,8 @@
 (function () {
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit'];
+  var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit',
+               'template', 'endpoint', 'stored-callback', 'handoff', 'async'];
   var CATEGORIES = ['model-load', 'inference', 'tokenize', 'template', 'sampling', 'embedding', 'network', 'code-load'];
   var ENTRY_ORDER = ['main', 'initializer', 'http-handler', 'grpc-method', 'thread', 'callback', 'exported', 'root'];
   var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
@@ -173,7 +174,8 @@
     e.shape = sv('path', { d: d, 'class': 'edge ' + known(KINDS, kind, 'k-'), 'marker-end': 'url(#arrow)' });
     var title = sv('title');
     title.textContent = e.call ? kind + ' call at ' + place(e.call.file, e.call.line) + ':' + e.call.column
-      + (e.call.macro ? ' via macro ' + e.call.macro : '') : 'call';
+      + (e.call.macro ? ' via macro ' + e.call.macro : '')
+      + (e.call.evidence ? ' through ' + e.call.evidence.slot : '') : 'call';
     e.shape.appendChild(title);
     g.appendChild(e.shape);
     if (kind !== 'direct' || (e.call && e.call.macro)) {
@@ -328,6 +330,10 @@
         if (call) {
           row.appendChild(el('span', 'call', '  \u2190 ' + call.kind + ' call' + (call.macro ? ' via macro ' + call.macro : '') + ' at '));
           row.appendChild(link(call.file, call.line, call.column));
+          if (call.evidence) {
+            row.appendChild(el('span', 'call', ' through ' + call.evidence.slot + (call.kind === 'handoff' ? ', taken out at ' : ', bound at ')));
+            row.appendChild(link(call.evidence.file, call.evidence.line, call.evidence.column));
+          }
         }
         if (f.sources && f.sources.length) row.appendChild(el('div', 'reads', 'reads ' + f.sources.map(sourceText).join('; ')));
         frames.appendChild(row);

@@ -1,0 +1,298 @@
+import CClang
+import SinkmapCore
+
+/// Where callables go and where they are called from: the facts behind `stored-callback`, `handoff` and
+/// function-valued template arguments. The visitor only records what one unit shows — a function or lambda
+/// stored into a slot, one slot's contents flowing into another, a container field filled or drained, a call
+/// through a slot — and `CallGraphBuilder` joins them over the whole program.
+extension CallSiteVisitor {
+    /// Where a value written at some position of the expression tree ends up.
+    enum Destination: Equatable {
+        /// It is the callee of the enclosing call: called, not stored.
+        case called
+        /// Stored into this field, variable, parameter, template argument or container; nil when the value
+        /// goes somewhere not tracked (it only escapes).
+        case slot(String?)
+    }
+
+    /// Container methods that put an item in, and that take one out.
+    static let containerPuts: Set<String> = ["push_back", "emplace_back", "push_front", "emplace_front", "push", "emplace",
+                                             "insert", "enqueue", "try_enqueue"]
+    static let containerTakes: Set<String> = ["pop", "pop_front", "pop_back", "extract", "dequeue", "try_dequeue",
+                                              "try_pop", "wait_dequeue", "wait_pop"]
+    /// Reads of a container's next item: `q.front()` is the item itself.
+    static let containerReads: Set<String> = ["front", "back", "top"]
+
+    /// Follows the value at child position `index` of the innermost frame up through conversions, wrappers that
+    /// keep the callable (`std::move`, `std::bind(f, …)`, `std::function`'s constructor, `std::ref`) and a
+    /// container's `front()`, to where it is stored: an argument of a call (the callee's parameter), a member
+    /// initializer, an assignment (also `std::function::operator=`), a variable's initializer, an item put into
+    /// a container field, or a function-valued template argument.
+    func destination(ofValueAt index: Int) -> Destination {
+        var chainIndex = index
+        var j = stack.count - 1
+        while j >= 1 {
+            let f = stack[j]
+            switch f.kind {
+            case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_UnaryOperator, CXCursor_CStyleCastExpr:
+                // A designated initializer (`.fn = f`) is an unexposed expression whose designator came first.
+                if f.kind == CXCursor_UnexposedExpr, let designator = f.lastMemberRef, chainIndex > 0 {
+                    return .slot(fieldID(clang_getCursorReferenced(designator)))
+                }
+                chainIndex = f.index
+                j -= 1
+            case CXCursor_MemberRefExpr:
+                // `jobs.front()`: the item read is the value; the call is the next frame up.
+                let member = clang_getCursorReferenced(f.cursor)
+                guard chainIndex == 0, !member.isNull, Self.containerReads.contains(member.spelling), j >= 2,
+                      stack[j - 1].kind == CXCursor_CallExpr else { return .slot(nil) }
+                chainIndex = stack[j - 1].index
+                j -= 2
+            case CXCursor_CallExpr:
+                let callee = clang_getCursorReferenced(f.cursor)
+                if callee.isNull { return .slot(nil) }
+                guard CursorNaming.isFunctionLike(callee.kind) else { return .slot(nil) }
+                let isConstructor = callee.kind == CXCursor_Constructor
+                if chainIndex == 0 && !isConstructor { return .called }
+                let argument = isConstructor ? chainIndex : chainIndex - 1
+                if keepsCallable(callee, argument: argument) {
+                    chainIndex = f.index
+                    j -= 1
+                    continue
+                }
+                let name = callee.spelling
+                if name == "operator=", argument >= 1, let lhs = f.firstChild.map(Self.unwrap) {
+                    return .slot(slotID(clang_getCursorReferenced(lhs)))
+                }
+                if callee.kind == CXCursor_CXXMethod, Self.containerPuts.contains(name), let container = receiverSlot(of: f.cursor) {
+                    return .slot(container)
+                }
+                if argument >= 0, argument < Int(max(0, clang_Cursor_getNumArguments(callee))) {
+                    let primary = clang_getSpecializedCursorTemplate(callee)
+                    if let owner = remember(primary.isNull ? callee : primary) {
+                        return .slot(FunctionID.parameter(function: owner.id, index: argument))
+                    }
+                }
+                return .slot(nil)
+            case CXCursor_DeclRefExpr:
+                // `with_retry<llama_decode>(…)`: a function written as a template argument of the callee's name.
+                return .slot(templateArgumentSlot(templateID: f.cursor, argumentAt: chainIndex))
+            case CXCursor_InitListExpr:
+                let type = clang_getCanonicalType(clang_getCursorType(f.cursor))
+                if type.kind == CXType_Record {
+                    let fields = Self.fields(of: type)
+                    return .slot(chainIndex < fields.count ? fieldID(fields[chainIndex]) : nil)
+                }
+                // An element of an array: where the array goes decides.
+                chainIndex = f.index
+                j -= 1
+            case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
+                if chainIndex == 1, let lhs = f.firstChild.map(Self.unwrap) {
+                    let decl = clang_getCursorReferenced(lhs)
+                    if !decl.isNull { return .slot(slotID(decl)) }
+                }
+                return .slot(nil)
+            case CXCursor_VarDecl, CXCursor_FieldDecl:
+                return .slot(slotID(f.cursor))
+            case CXCursor_Constructor:
+                // A member initializer, `: callback_(std::move(cb))`: the field named just before the value.
+                if let field = f.lastMemberRef, chainIndex > 0 { return .slot(fieldID(clang_getCursorReferenced(field))) }
+                return .slot(nil)
+            default:
+                return .slot(nil)
+            }
+        }
+        return .slot(nil)
+    }
+
+    /// Library calls that hand back the callable they were given: `std::move(x)`, `std::forward<T>(x)`,
+    /// `std::ref(x)`, `std::bind(f, …)` / `std::bind_front(f, …)` (the callable is the first argument), and the
+    /// constructors of `std::function` and its relatives.
+    private func keepsCallable(_ callee: CXCursor, argument: Int) -> Bool {
+        guard callee.location.isInSystemHeader else { return false }
+        let name = naming.qualifiedName(callee)
+        switch name {
+        case "std::move", "std::forward", "std::ref", "std::cref":
+            return argument == 0
+        case "std::bind", "std::bind_front", "std::bind_back":
+            return argument == 0
+        default:
+            guard callee.kind == CXCursor_Constructor else { return false }
+            return ["std::function::function", "std::move_only_function::function", "std::copyable_function::function",
+                    "std::packaged_task::packaged_task", "std::reference_wrapper::reference_wrapper"].contains(name)
+                || name.hasPrefix("std::function::") || name.hasPrefix("std::move_only_function::")
+                || name.hasPrefix("std::packaged_task::")
+        }
+    }
+
+    /// The field or variable a member call is made on: `queue_tasks` in `queue_tasks.push_back(t)`.
+    func receiverSlot(of call: CXCursor) -> String? {
+        guard let member = call.firstChild, member.kind == CXCursor_MemberRefExpr,
+              let base = member.firstChild.map(Self.unwrap) else { return nil }
+        let decl = clang_getCursorReferenced(base)
+        guard !decl.isNull, decl.kind == CXCursor_FieldDecl || decl.kind == CXCursor_VarDecl else { return nil }
+        let type = clang_getCanonicalType(clang_getCursorType(decl))
+        guard type.kind == CXType_Record else { return nil }
+        return slotID(decl)
+    }
+
+    func slotID(_ decl: CXCursor) -> String? {
+        switch decl.kind {
+        case CXCursor_FieldDecl: return fieldID(decl)
+        case CXCursor_VarDecl, CXCursor_ParmDecl:
+            _ = remember(decl)
+            guard let file = decl.location.expansion.map({ paths.display($0.path) }) else { return nil }
+            return variableID(decl, file: file)
+        default: return nil
+        }
+    }
+
+    func fieldID(_ field: CXCursor) -> String? {
+        guard field.kind == CXCursor_FieldDecl else { return nil }
+        return remember(field)?.id
+    }
+
+    // MARK: - Values that are callables
+
+    /// A reference to a variable, parameter or field that holds a callable (`std::function`, a lambda object, a
+    /// function pointer, a template parameter's object): where it goes is a flow between slots.
+    func visitCallableReference(_ cursor: CXCursor, declaration: CXCursor, index: Int) {
+        guard isCallableSlot(declaration), let from = slotID(declaration),
+              case .slot(let to?) = destination(ofValueAt: index), to != from else { return }
+        facts.slotFlows.append(SlotFlowFact(from: from, to: to))
+    }
+
+    /// Whether a declaration's type holds something callable, or a container of such things.
+    func isCallableSlot(_ decl: CXCursor) -> Bool {
+        var type = clang_getCanonicalType(clang_getCursorType(decl))
+        if type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+            type = clang_getCanonicalType(clang_getPointeeType(type))
+        }
+        switch type.kind {
+        case CXType_Pointer:
+            let pointee = clang_getCanonicalType(clang_getPointeeType(type))
+            return pointee.kind == CXType_FunctionProto || pointee.kind == CXType_FunctionNoProto
+        case CXType_Record:
+            // Cached per class declaration (a specialization is its own): spelling a type is the costly part.
+            let declaration = clang_getTypeDeclaration(type)
+            let key = clang_hashCursor(declaration)
+            if let cached = callableClasses[key], clang_equalCursors(cached.declaration, declaration) != 0 { return cached.callable }
+            let spelled = clang_getTypeSpelling(type).consume()
+            let callable = CursorNaming.isClosureClass(declaration) || Self.spellsCallable(spelled)
+            callableClasses[key] = (declaration, callable)
+            return callable
+        case CXType_Unexposed:
+            // A template parameter's type (`F&& f`) or a dependent container of callables.
+            let spelled = clang_getTypeSpelling(type).consume()
+            return spelled.hasPrefix("type-parameter-") || Self.spellsCallable(spelled)
+        default:
+            return false
+        }
+    }
+
+    static func spellsCallable(_ spelled: String) -> Bool {
+        spelled.contains("function<") || spelled.contains("packaged_task<") || spelled.contains("(lambda at ")
+    }
+
+    // MARK: - Calls through slots
+
+    /// `callback_(x)` on a `std::function` field, `f()` on a parameter of template type or holding a lambda:
+    /// a `stored-callback` call of the slot, resolved to what was bound there. A lambda object whose closure
+    /// type is known is called directly. Returns false when the call is none of these.
+    func visitSlotCall(_ call: CXCursor, target: CXCursor, caller: String, site: Site) -> Bool {
+        switch target.kind {
+        case CXCursor_CXXMethod where target.spelling == "operator()":
+            if CursorNaming.isClosureClass(target.semanticParent) {
+                guard let at = self.site(at: target.location) else { return true }
+                facts.calls.append(CallFact(caller: caller, callee: FunctionID.closure(at: at.location), location: site.location,
+                                            kind: .direct, macro: site.macro))
+                return true
+            }
+            guard target.location.isInSystemHeader, let object = call.firstChild.map(Self.unwrap),
+                  object.kind == CXCursor_DeclRefExpr || object.kind == CXCursor_MemberRefExpr else { return false }
+            let decl = clang_getCursorReferenced(object)
+            guard !decl.isNull, let slot = slotID(decl) else { return false }
+            facts.calls.append(CallFact(caller: caller, callee: slot, location: site.location, kind: .storedCallback, macro: site.macro))
+            return true
+        case CXCursor_VarDecl, CXCursor_ParmDecl, CXCursor_FieldDecl:
+            // A function pointer is a `pointer` call (visitCall); anything else callable is a stored callable.
+            var type = clang_getCanonicalType(clang_getCursorType(target))
+            if type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+                type = clang_getCanonicalType(clang_getPointeeType(type))
+            }
+            guard type.kind != CXType_Pointer, isCallableSlot(target), let slot = slotID(target) else { return false }
+            facts.calls.append(CallFact(caller: caller, callee: slot, location: site.location, kind: .storedCallback, macro: site.macro))
+            return true
+        case CXCursor_NonTypeTemplateParameter:
+            guard let slot = templateParameterSlot(target) else { return true }
+            facts.calls.append(CallFact(caller: caller, callee: slot, location: site.location, kind: .pointer, macro: site.macro))
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A container field filled or drained by a member call: `queue_tasks.push_back(t)`, `queue_tasks.pop_front()`.
+    func visitContainerAccess(_ call: CXCursor, target: CXCursor, caller: String, site: Site) {
+        guard target.kind == CXCursor_CXXMethod else { return }
+        let name = target.spelling
+        let role: ContainerAccessFact.Role
+        if Self.containerPuts.contains(name) { role = .produce } else if Self.containerTakes.contains(name) { role = .consume } else { return }
+        guard let member = call.firstChild, member.kind == CXCursor_MemberRefExpr,
+              let base = member.firstChild.map(Self.unwrap) else { return }
+        let field = clang_getCursorReferenced(base)
+        guard field.kind == CXCursor_FieldDecl, clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Record,
+              let id = fieldID(field) else { return }
+        facts.containerAccesses.append(ContainerAccessFact(function: caller, container: id, role: role, location: site.location))
+    }
+
+    // MARK: - Function-valued template arguments
+
+    /// The slot of a non-type template parameter: `targ:<template>#<position among the template's parameters>`.
+    private func templateParameterSlot(_ parameter: CXCursor) -> String? {
+        let owner = parameter.semanticParent
+        guard CursorNaming.isFunctionLike(owner.kind) || owner.kind == CXCursor_FunctionTemplate,
+              let template = remember(owner) else { return nil }
+        var position = 0
+        for child in Self.children(owner) {
+            switch child.kind {
+            case CXCursor_TemplateTypeParameter, CXCursor_NonTypeTemplateParameter, CXCursor_TemplateTemplateParameter:
+                if clang_equalCursors(child, parameter) != 0 {
+                    let slot = FunctionID.templateArgument(template: template.id, index: position)
+                    if functions[slot] == nil {
+                        functions[slot] = FunctionFact(id: slot, name: "\(template.name)<\(parameter.spelling)>", kind: .variable,
+                                                       linkage: .none, location: nil, isDefinition: false)
+                    }
+                    return slot
+                }
+                position += 1
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// For a function named inside `name<…>` of a called function-template specialization: the slot of the
+    /// template parameter it is the argument of. The k-th function named among the template-id's children is
+    /// the k-th declaration-valued argument.
+    private func templateArgumentSlot(templateID: CXCursor, argumentAt childIndex: Int) -> String? {
+        let specialization = clang_getCursorReferenced(templateID)
+        guard !specialization.isNull else { return nil }
+        let primary = clang_getSpecializedCursorTemplate(specialization)
+        guard !primary.isNull, let template = remember(primary) else { return nil }
+        let children = Self.children(templateID)
+        guard childIndex < children.count else { return nil }
+        let functionsBefore = children[..<childIndex].filter {
+            $0.kind == CXCursor_DeclRefExpr && CursorNaming.isFunctionLike(clang_getCursorReferenced($0).kind)
+        }.count
+        let count = clang_Cursor_getNumTemplateArguments(specialization)
+        guard count > 0 else { return nil }
+        var seen = 0
+        for i in 0..<UInt32(count) where clang_Cursor_getTemplateArgumentKind(specialization, i) == CXTemplateArgumentKind_Declaration {
+            if seen == functionsBefore { return FunctionID.templateArgument(template: template.id, index: Int(i)) }
+            seen += 1
+        }
+        return nil
+    }
+}
