@@ -2,7 +2,7 @@ import SinkmapReport
 
 /// The threat context of a path in words, the same in every text format (each escapes it its own way):
 /// who starts the path, what untrusted input its frames read, what the model's output may reach.
-enum ThreatText {
+public enum ThreatText {
     /// `http-handler POST /completion, registered by main at src/main.cpp:9:12`; just the kind when that is all.
     static func entry(_ e: Path.Entry) -> String {
         var s = e.kind
@@ -38,7 +38,7 @@ enum ThreatText {
     /// `stored-callback call at src/q.cpp:12:5` plus what connects it: `through server_queue::callback_new_task,
     /// bound at src/main.cpp:40:5`, or for a hand-off `through server_queue::queue_tasks, taken out at …`.
     /// Without the macro, which each format marks up its own way.
-    static func call(_ c: Frame.Call) -> String {
+    public static func call(_ c: Frame.Call) -> String {
         "\(c.kind) call at \(c.file):\(c.line):\(c.column)" + (evidence(c).map { " " + $0 } ?? "")
     }
 

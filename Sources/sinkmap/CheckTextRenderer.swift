@@ -66,7 +66,7 @@ struct CheckTextRenderer {
             let place = f.file.map { "\($0)\(f.line.map { ":\($0)" } ?? "")" } ?? "(not in the scanned code)"
             var line = (i == 0 ? "   " : "   → ") + safe(f.function) + "  " + dim(safe(place))
             if i > 0, let call = path.frames[i - 1].call {
-                var how = "\(call.kind) call at \(call.file):\(call.line):\(call.column)"
+                var how = ThreatText.call(call)
                 if let m = call.macro { how += " via macro \(m)" }
                 line += "  " + dim("(\(safe(how)))")
             }
