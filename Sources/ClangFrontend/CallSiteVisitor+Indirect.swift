@@ -21,12 +21,7 @@ extension CallSiteVisitor {
         default:
             return
         }
-        guard case .slot(let slot) = destination(ofValueAt: index) else { return }
-        // The reference that names the call's own callee (`f` in `f(x)` under a wrapper) is not a store.
-        if let top = stack.last, top.kind == CXCursor_CallExpr {
-            let callee = clang_getCursorReferenced(top.cursor)
-            if !callee.isNull, clang_equalCursors(callee, target) != 0 || callee.usr == target.usr { return }
-        }
+        guard case .slot(let slot) = destination(ofValueAt: index, value: target) else { return }
         guard let function = remember(target) else { return }
         facts.addressStores.append(AddressStoreFact(function: function.id, slot: slot, location: site(at: cursor.location)?.location))
     }

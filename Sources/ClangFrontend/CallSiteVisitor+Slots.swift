@@ -28,7 +28,9 @@ extension CallSiteVisitor {
     /// container's `front()`, to where it is stored: an argument of a call (the callee's parameter), a member
     /// initializer, an assignment (also `std::function::operator=`), a variable's initializer, an item put into
     /// a container field, or a function-valued template argument.
-    func destination(ofValueAt index: Int) -> Destination {
+    /// `value` is the declaration referenced, when the value is a reference: a call of that very declaration
+    /// (an overloaded operator names itself among its operands) is the call, not a store.
+    func destination(ofValueAt index: Int, value: CXCursor? = nil) -> Destination {
         var chainIndex = index
         var j = stack.count - 1
         while j >= 1 {
@@ -52,6 +54,7 @@ extension CallSiteVisitor {
                 let callee = clang_getCursorReferenced(f.cursor)
                 if callee.isNull { return .slot(nil) }
                 guard CursorNaming.isFunctionLike(callee.kind) else { return .slot(nil) }
+                if let value, clang_equalCursors(callee, value) != 0 || callee.usr == value.usr { return .called }
                 let isConstructor = callee.kind == CXCursor_Constructor
                 if chainIndex == 0 && !isConstructor { return .called }
                 let argument = isConstructor ? chainIndex : chainIndex - 1

@@ -84,7 +84,12 @@ public struct CallGraphBuilder {
             }
         }
 
-        let sorted = all.values.sorted { $0.id < $1.id }
+        // Slots (variables, parameters, fields) are recorded wherever a callable may go; one that no call goes
+        // through is not a node. Their names stay available for evidence.
+        let named = all
+        var used = Set<String>()
+        for c in allCalls { used.insert(c.caller); used.insert(c.callee) }
+        let sorted = all.values.filter { ($0.kind != .variable && $0.kind != .field) || used.contains($0.id) }.sorted { $0.id < $1.id }
         var index = [String: Int32](minimumCapacity: sorted.count)
         for (i, f) in sorted.enumerated() { index[f.id] = Int32(i) }
 
@@ -108,7 +113,7 @@ public struct CallGraphBuilder {
             edges[Int(index[from]!)][target, default: []].append(CallSite(location: c.location, kind: kind, macro: c.macro,
                                                                           evidence: evidence))
         }
-        func slotName(_ slot: String) -> String { all[slot]?.name ?? slot }
+        func slotName(_ slot: String) -> String { named[slot]?.name ?? slot }
         for c in allCalls {
             if let written = c.writtenAs, let i = index[c.callee] { aliasesByNode[Int(i)].insert(written) }
             switch c.kind {
