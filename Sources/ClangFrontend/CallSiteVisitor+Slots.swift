@@ -201,7 +201,8 @@ extension CallSiteVisitor {
 
     /// `callback_(x)` on a `std::function` field, `f()` on a parameter of template type or holding a lambda:
     /// a `stored-callback` call of the slot, resolved to what was bound there. A lambda object whose closure
-    /// type is known is called directly. Returns false when the call is none of these.
+    /// type is known is called directly. Returns true when that is the whole call; false when the call's own edge
+    /// (to `std::function::operator()`, which the compiler calls) is still to be recorded.
     func visitSlotCall(_ call: CXCursor, target: CXCursor, caller: String, site: Site) -> Bool {
         switch target.kind {
         case CXCursor_CXXMethod where target.spelling == "operator()":
@@ -216,7 +217,8 @@ extension CallSiteVisitor {
             let decl = clang_getCursorReferenced(object)
             guard !decl.isNull, let slot = slotID(decl) else { return false }
             facts.calls.append(CallFact(caller: caller, callee: slot, location: site.location, kind: .storedCallback, macro: site.macro))
-            return true
+            // The library's `operator()` is still the call the compiler makes: keep that edge too.
+            return false
         case CXCursor_VarDecl, CXCursor_ParmDecl, CXCursor_FieldDecl:
             // A function pointer is a `pointer` call (visitCall); anything else callable is a stored callable.
             var type = clang_getCanonicalType(clang_getCursorType(target))

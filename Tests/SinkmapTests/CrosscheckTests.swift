@@ -7,7 +7,8 @@ final class CrosscheckTests: XCTestCase {
     static let script = Repo.root + "/Tests/crosscheck/crosscheck.py"
     /// Constructors and member initializers, member and operator calls, a call table and lambdas: the call forms
     /// most likely to go missing.
-    static let fixtures = ["constructors-and-member-initializers", "operator-calls", "lambdas-and-std-function"]
+    static let fixtures = ["constructors-and-member-initializers", "operator-calls", "lambdas-and-std-function",
+                          "explicit-specializations", "function-template-arguments", "stored-callbacks"]
 
     func tools() throws -> (python: String, clang: String, sinkmap: String) {
         guard let python = ExternalTool.locate("python3") else {

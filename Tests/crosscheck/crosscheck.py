@@ -248,8 +248,29 @@ def normalize(demangled):
 
 
 def sinkmap_key(name):
-    """sinkmap's node name with closure positions dropped: `main::lambda@9:32` → `main::lambda`."""
-    return re.sub(r"::(lambda|block)@\d+:\d+", r"::\1", name)
+    """sinkmap's node name with closure positions and the arguments of explicit specializations dropped:
+    `main::lambda@9:32` → `main::lambda`, `Backend<LlamaCtx>::run` → `Backend::run` (IR names are compared
+    without template arguments)."""
+    return without_template_arguments(re.sub(r"::(lambda|block)@\d+:\d+", r"::\1", name))
+
+
+def without_template_arguments(name):
+    out, i = "", 0
+    while i < len(name):
+        c = name[i]
+        if c == "<" and out and (out[-1].isalnum() or out[-1] == "_") and not re.search(r"operator\s*$", out):
+            depth, j = 0, i
+            while j < len(name):
+                depth += {"<": 1, ">": -1}.get(name[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            if j < len(name):
+                i = j + 1
+                continue
+        out += c
+        i += 1
+    return out
 
 
 def components(name):
