@@ -15,9 +15,15 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         /// SARIF: when set, results only for the paths whose id is in the set, each marked
         /// `baselineState: "new"` — what `sinkmap check --format sarif` reports against a baseline.
         public var newPathIDs: Set<String>?
+        /// Text: every listed path by sink instead of the attack surface with one witness per entry and sink.
+        public var allPaths: Bool
+        /// Text: the witnesses of uncalled roots too.
+        public var showRoots: Bool
 
         public init(color: Bool = false, cluster: GraphCluster = .none, focus: String? = nil,
-                    newPathIDs: Set<String>? = nil) {
+                    newPathIDs: Set<String>? = nil, allPaths: Bool = false, showRoots: Bool = false) {
+            self.allPaths = allPaths
+            self.showRoots = showRoots
             self.color = color
             self.cluster = cluster
             self.focus = focus
@@ -34,7 +40,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The report in this format. `svg` and `png` run Graphviz's `dot` (see `Graphviz`).
     public func export(_ report: Report, options: Options = .init()) throws -> Data {
         switch self {
-        case .text: return Data(TextExporter(color: options.color).render(report).utf8)
+        case .text:
+            return Data(TextExporter(color: options.color, allPaths: options.allPaths, showRoots: options.showRoots).render(report).utf8)
         case .json: return Data(try JSONExporter().render(report).utf8)
         case .dot: return Data(dot(report, options).utf8)
         case .svg: return try Graphviz.render(dot(report, options), to: "svg")

@@ -4,8 +4,19 @@ import SinkmapReport
 /// call that leads to the next frame.
 public struct TextExporter {
     public var color: Bool
+    /// Print every listed path grouped by sink instead of the attack surface and its witnesses.
+    public var allPaths: Bool
+    /// Print the witnesses of uncalled roots too (folded by default).
+    public var showRoots: Bool
+    /// How many lines of witness paths the default output prints before folding the rest.
+    public var witnessLines: Int
 
-    public init(color: Bool = false) { self.color = color }
+    public init(color: Bool = false, allPaths: Bool = false, showRoots: Bool = false, witnessLines: Int = 150) {
+        self.color = color
+        self.allPaths = allPaths
+        self.showRoots = showRoots
+        self.witnessLines = witnessLines
+    }
 
     public func render(_ r: Report) -> String {
         var out: [String] = []
@@ -22,6 +33,33 @@ public struct TextExporter {
                            + "dynamic-loading call" : nil].compactMap { $0 }
         if !context.isEmpty { out.append("of the \(r.paths.count) listed: " + context.joined(separator: ", ")) }
 
+        if let surface = r.surface, !allPaths {
+            out.append(contentsOf: surfaceLines(surface, report: r))
+        } else {
+            out.append(contentsOf: pathsBySink(r))
+        }
+        let unreached = r.sinks.filter { s in !r.pathCounts.contains { $0.rule == s.rule && $0.function == s.function && $0.total > 0 } }
+        if !unreached.isEmpty {
+            out.append("")
+            out.append("Sink functions called but reached from no entry point:")
+            for s in unreached { out.append("  \(safe(s.function))  [\(s.category)]  rule \(safe(s.rule))") }
+        }
+        if !r.diagnostics.isEmpty {
+            out.append("")
+            let errors = r.diagnostics.filter { $0.severity == "error" || $0.severity == "fatal" }.count
+            out.append(yellow("\(r.diagnostics.count) diagnostics (\(errors) errors); paths through code that did not parse may be missing or recovered by name:"))
+            for d in r.diagnostics.prefix(20) {
+                let at = [d.file, d.line.map(String.init), d.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+                out.append("  \(safe(at)): \(d.severity): \(safe(d.message))")
+            }
+            if r.diagnostics.count > 20 { out.append("  … \(r.diagnostics.count - 20) more (see --format json)") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Every listed path, grouped by sink (`--all-paths`, and reports without a surface).
+    private func pathsBySink(_ r: Report) -> [String] {
+        var out: [String] = []
         for count in r.pathCounts where count.total > 0 {
             guard let sink = r.sinks.first(where: { $0.rule == count.rule && $0.function == count.function }) else { continue }
             out.append("")
@@ -41,24 +79,65 @@ public struct TextExporter {
                 out.append(contentsOf: downstreamLines(path))
             }
         }
+        return out
+    }
 
-        let unreached = r.sinks.filter { s in !r.pathCounts.contains { $0.rule == s.rule && $0.function == s.function && $0.total > 0 } }
-        if !unreached.isEmpty {
-            out.append("")
-            out.append("Sink functions called but reached from no entry point:")
-            for s in unreached { out.append("  \(safe(s.function))  [\(s.category)]  rule \(safe(s.rule))") }
+    /// The attack surface first: one line per entry point of the project's code in review order (uncalled roots
+    /// folded to one line each unless `showRoots`), then the witness path of each (entry point, sink) pair until
+    /// `witnessLines` is spent; what is folded is counted, with the flag that shows it.
+    private func surfaceLines(_ surface: Report.Surface, report r: Report) -> [String] {
+        var out: [String] = ["", bold("Attack surface") + " — entry points in the project's code, request handlers first:"]
+        let byID = Dictionary(r.paths.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for e in surface.entries {
+            var line = "  " + safe(ThreatText.surfaceEntry(e)).padding(toLength: max(12, ThreatText.surfaceEntry(e).count), withPad: " ", startingAt: 0)
+                + "  " + safe(e.function)
+            if let file = e.file, !e.function.hasSuffix("@" + file) { line += "  " + dim(safe(file + (e.line.map { ":\($0)" } ?? ""))) }
+            if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
+            line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))
+            out.append(line)
         }
-        if !r.diagnostics.isEmpty {
-            out.append("")
-            let errors = r.diagnostics.filter { $0.severity == "error" || $0.severity == "fatal" }.count
-            out.append(yellow("\(r.diagnostics.count) diagnostics (\(errors) errors); paths through code that did not parse may be missing or recovered by name:"))
-            for d in r.diagnostics.prefix(20) {
-                let at = [d.file, d.line.map(String.init), d.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
-                out.append("  \(safe(at)): \(d.severity): \(safe(d.message))")
-            }
-            if r.diagnostics.count > 20 { out.append("  … \(r.diagnostics.count - 20) more (see --format json)") }
+        if surface.entries.isEmpty { out.append("  (none)") }
+        for count in r.pathCounts where !count.truncatedBy.isEmpty {
+            out.append("  " + yellow("paths to \(safe(count.function)) truncated by \(count.truncatedBy.joined(separator: ", ")): "
+                                     + "\(count.listed) of \(count.exact ? "" : "at least ")\(count.total) listed; raise --max-paths / --max-depth to see more"))
         }
-        return out.joined(separator: "\n") + "\n"
+        if let hidden = surface.notProject, hidden.entries > 0 {
+            out.append("  " + dim("not listed: \(hidden.entries) entry points in vendored or external code, starting \(hidden.paths) "
+                                  + "\(hidden.paths == 1 ? "path" : "paths") (--include-vendored lists them)"))
+        }
+
+        let pairs = surface.entries.flatMap { e in e.sinks.map { (e, $0) } }
+        let shown = pairs.filter { showRoots || $0.0.kind != "root" }
+        out.append("")
+        out.append(bold("Witness paths") + " — the shortest path from each entry point to each sink it reaches "
+                   + "(\(pairs.count) of \(r.paths.count) listed paths; --all-paths prints every path):")
+        var printed = 0, budget = witnessLines
+        for (n, (e, sink)) in shown.enumerated() {
+            guard let path = byID[sink.witness] else { continue }
+            let block = witness(path, entry: e, sink: sink, number: n + 1)
+            if budget - block.count < 0 && printed > 0 { break }
+            out.append(contentsOf: block)
+            budget -= block.count
+            printed += 1
+        }
+        let folded = pairs.count - printed
+        if folded > 0 {
+            var why: [String] = []
+            if shown.count > printed { why.append("\(shown.count - printed) past the first screen (--all-paths)") }
+            if pairs.count > shown.count { why.append("\(pairs.count - shown.count) from uncalled roots (--show-roots)") }
+            out.append("  " + dim("… \(folded) more witness \(folded == 1 ? "path" : "paths") not printed: " + why.joined(separator: ", ")
+                                  + "; every path is in --format json and html"))
+        }
+        return out
+    }
+
+    private func witness(_ path: Path, entry e: Report.Surface.Entry, sink: Report.Surface.Reached, number: Int) -> [String] {
+        let who = (e.routes ?? []).isEmpty ? "\(e.function) (\(ThreatText.surfaceEntry(e)))"
+            : "\(e.routes!.joined(separator: ", ")) (\(e.kind) \(e.function))"
+        var head = "  #\(number) " + safe(who) + " → " + bold(safe(sink.function))
+            + "  [\(sink.category)]  \(sink.paths) \(sink.paths == 1 ? "path" : "paths")"
+        if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
+        return [""] + [head] + frames(path) + downstreamLines(path)
     }
 
     private func frames(_ path: Path) -> [String] {

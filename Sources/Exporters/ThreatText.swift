@@ -15,6 +15,15 @@ public enum ThreatText {
         return s
     }
 
+    /// An entry point of the attack surface: `http-handler POST /completion, POST /completions`; `main`.
+    static func surfaceEntry(_ e: Report.Surface.Entry) -> String {
+        var s = e.kind
+        if let routes = e.routes, !routes.isEmpty { s += " " + routes.joined(separator: ", ") }
+        if let label = e.label { s += " \"\(label)\"" }
+        if e.origin != "project" { s += " (\(e.origin))" }
+        return s
+    }
+
     /// The kind with routes or label, without the registration: `http-handler POST /completion`.
     static func entryKind(_ e: Path.Entry) -> String {
         var bare = e

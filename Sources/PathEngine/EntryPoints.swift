@@ -26,6 +26,11 @@ public enum EntryKind: String, Codable, Sendable, Comparable, CaseIterable {
 
     /// Started by a request from outside the process: what it receives is untrusted.
     public var receivesRequests: Bool { self == .httpHandler || self == .grpcMethod }
+
+    /// The order a reviewer reads entry points in: request handlers first, uncalled roots last.
+    public static let reviewOrder: [EntryKind] = [.httpHandler, .grpcMethod, .main, .exported, .thread, .callback,
+                                                  .initializer, .root]
+    public var reviewRank: Int { Self.reviewOrder.firstIndex(of: self) ?? Self.reviewOrder.count }
 }
 
 /// An entry point and what is known about who starts it.
@@ -46,6 +51,8 @@ public struct EntryPoint: Sendable, Equatable {
     public var registeredBy: [Registrar] = []
     /// What it receives comes from outside: paths from it carry untrusted input.
     public var untrusted: Bool = false
+    /// Named by a project's `entries:` rule: kept whatever code it is in.
+    public var configured = false
 
     public init(node: Int32, kind: EntryKind) {
         self.node = node
@@ -86,6 +93,7 @@ public enum EntryPoints {
                 entry = EntryPoint(node: node, kind: rule.kind)
                 entry?.label = rule.label
                 entry?.untrusted = rule.untrusted
+                entry?.configured = true
             } else if f.kind == .initializer {
                 entry = EntryPoint(node: node, kind: .initializer)
             } else if f.kind == .function && f.name == "main" && f.linkage == .external {

@@ -36,6 +36,10 @@ public struct Configuration: Equatable, Sendable {
     public var entries: [EntryRule] = []
     public var sources: [SourceRule] = []
     public var builtinSources = true
+    /// Path globs of code that is not the project's own (`vendored:`), and of code that is although a built-in
+    /// rule says otherwise (`project:`, which wins): see `OriginClassifier`.
+    public var vendored: [String] = []
+    public var project: [String] = []
 
     public init() {}
 

@@ -42,8 +42,12 @@ struct ConfigurationParser {
             case "builtin-sources":
                 guard let b = value.bool else { throw error(value, "'builtin-sources' must be true or false") }
                 config.builtinSources = b
+            case "vendored":
+                config.vendored = try globs(value, "vendored")
+            case "project":
+                config.project = try globs(value, "project")
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources' or 'builtin-sources')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'vendored' or 'project')")
             }
         }
     }
@@ -100,6 +104,18 @@ struct ConfigurationParser {
             throw self.error(node, "'\(p)' is not a valid regular expression")
         }
         return p
+    }
+
+    /// A list of path globs relative to the root (`third_party/**`, `src/gen/*.cc`, a plain folder `deps/x`).
+    func globs(_ node: Node, _ key: String) throws -> [String] {
+        guard let list = node.sequence else { throw error(node, "'\(key)' must be a list of path globs relative to the scanned root") }
+        return try list.map { item in
+            let g = try scalar(item, key)
+            guard !g.isEmpty, !g.hasPrefix("/"), !g.split(separator: "/").contains("..") else {
+                throw error(item, "'\(g)' must be a path glob inside the scanned root (relative, no '..')")
+            }
+            return g
+        }
     }
 
     func scalar(_ node: Node, _ key: String) throws -> String {

@@ -9,6 +9,10 @@ struct ReportBuilder {
     let limits: PathLimits
     /// Entry kinds, sources and downstream operations for each path; nil leaves them out.
     var threat: ThreatContext? = nil
+    /// Per node: whose code it is; nil leaves origins out.
+    var origins: [Origin]? = nil
+    /// Entry points set apart because their code is not the project's, and the paths that start there.
+    var notProject: Report.Surface.Folded? = nil
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
@@ -62,9 +66,57 @@ struct ReportBuilder {
             for e in threat.entries.values { kinds[e.kind.rawValue, default: 0] += 1 }
             stats.entryPointKinds = kinds
         }
-        return Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
-                      pathCounts: countList, diagnostics: diagnostics,
-                      limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
+        var report = Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
+                            pathCounts: countList, diagnostics: diagnostics,
+                            limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
+        if let threat { report.surface = surface(paths: paths, entries: threat.entries) }
+        return report
+    }
+
+    /// The attack surface: every entry point that starts a listed path, and every request handler found, in review
+    /// order (kind, then name); per entry the sinks it reaches with the witness — the shortest listed path, ties by
+    /// frame names (paths are sorted that way).
+    private func surface(paths: [Path], entries: [Int32: EntryPoint]) -> Report.Surface {
+        struct Key: Hashable { var entry: String; var rule: String; var sink: String }
+        var reached: [String: [Key]] = [:]
+        var count: [Key: Int] = [:]
+        var witness: [Key: Path] = [:]
+        var first: [String: Path] = [:]
+        for p in paths {
+            let key = Key(entry: p.entry.function, rule: p.sink.rule, sink: p.sink.function)
+            if count[key] == nil { reached[p.entry.function, default: []].append(key) }
+            count[key, default: 0] += 1
+            if let w = witness[key] {
+                if p.frames.count < w.frames.count { witness[key] = p }
+            } else {
+                witness[key] = p
+            }
+            if first[p.entry.function] == nil { first[p.entry.function] = p }
+        }
+        var rows: [(rank: Int, name: String, entry: Report.Surface.Entry)] = []
+        for (function, p) in first {
+            let kind = EntryKind(rawValue: p.entry.kind)
+            let sinks = reached[function]!.map { k in
+                Report.Surface.Reached(rule: k.rule, function: k.sink, category: witness[k]!.sink.category,
+                                       paths: count[k]!, witness: witness[k]!.id)
+            }.sorted { ($0.category, $0.function, $0.rule) < ($1.category, $1.function, $1.rule) }
+            let untrusted = paths.contains { $0.entry.function == function && ($0.labels ?? []).contains("untrusted-input") }
+            rows.append((kind?.reviewRank ?? EntryKind.reviewOrder.count, function,
+                         .init(function: function, kind: p.entry.kind, routes: p.entry.routes, label: p.entry.label,
+                               origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file, line: p.frames[0].line,
+                               untrusted: untrusted ? true : nil, sinks: sinks)))
+        }
+        // The whole route inventory: a handler that reaches no sink is attack surface too.
+        for e in entries.values where e.kind.receivesRequests {
+            let f = graph.functions[Int(e.node)]
+            guard first[f.displayName] == nil else { continue }
+            rows.append((e.kind.reviewRank, f.displayName,
+                         .init(function: f.displayName, kind: e.kind.rawValue, routes: e.routes.isEmpty ? nil : e.routes,
+                               label: e.label, origin: (origins?[Int(e.node)] ?? .project).rawValue, file: f.location?.file,
+                               line: f.location?.line, untrusted: nil, sinks: [])))
+        }
+        rows.sort { ($0.rank, $0.name) < ($1.rank, $1.name) }
+        return Report.Surface(entries: rows.map(\.entry), notProject: notProject)
     }
 
     private func path(_ p: EnginePath, rule: SinkRule, truncated: Bool) -> Path {
@@ -80,7 +132,9 @@ struct ReportBuilder {
                                       Frame.Evidence(slot: $0.slot, file: $0.location.file, line: $0.location.line, column: $0.location.column)
                                   })
             }
-            frames.append(Frame(function: f.displayName, file: f.location?.file, line: f.location?.line, call: call))
+            var frame = Frame(function: f.displayName, file: f.location?.file, line: f.location?.line, call: call)
+            frame.origin = origins?[Int(node)].rawValue
+            frames.append(frame)
         }
         let entry = graph.functions[Int(p.nodes[0])]
         let sink = graph.functions[Int(p.nodes.last!)]
@@ -88,6 +142,7 @@ struct ReportBuilder {
         var path = Path(id: id, entry: .init(function: entry.displayName, kind: p.entry.rawValue),
                         sink: .init(rule: rule.id, function: sink.displayName, category: rule.category.rawValue),
                         frames: frames, truncated: truncated)
+        path.entry.origin = origins?[Int(p.nodes[0])].rawValue
         if let threat { annotate(&path, threat.annotate(p)) }
         return path
     }
@@ -114,9 +169,15 @@ struct ReportBuilder {
         path.downstream = downstream.isEmpty ? nil : downstream
     }
 
+    /// By sink; then request handlers before `main`s before uncalled roots (`EntryKind.reviewRank`); then the
+    /// shorter path first; then by frame names.
     static func pathOrder(_ a: Path, _ b: Path) -> Bool {
         if a.sink.rule != b.sink.rule { return a.sink.rule < b.sink.rule }
         if a.sink.function != b.sink.function { return a.sink.function < b.sink.function }
+        let ar = EntryKind(rawValue: a.entry.kind)?.reviewRank ?? EntryKind.reviewOrder.count
+        let br = EntryKind(rawValue: b.entry.kind)?.reviewRank ?? EntryKind.reviewOrder.count
+        if ar != br { return ar < br }
+        if a.frames.count != b.frames.count { return a.frames.count < b.frames.count }
         let an = a.frames.map(\.function), bn = b.frames.map(\.function)
         if an != bn { return an.lexicographicallyPrecedes(bn) }
         return a.id < b.id

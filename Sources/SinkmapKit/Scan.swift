@@ -18,13 +18,27 @@ public struct Scan {
         let started = Date()
         let p = try prepare()
         let sinks = p.matcher.sinks(in: p.graph)
+        // Whose code each function is; entry points in vendored or external code are set apart unless asked for.
+        let origins = p.graph.functions.map { $0.isSystem ? Origin.external : p.origins.origin(ofFile: $0.location?.file) }
         // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
-        let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units)
+        let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units, origins: origins,
+                                             includeVendored: options.includeVendored)
         let entries = threat.entries
         let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
 
         var builder = ReportBuilder(graph: p.graph, rules: p.matcher.rules, limits: options.limits)
         builder.threat = threat.context
+        builder.origins = origins
+        if !threat.notProject.isEmpty {
+            // Counted, not listed: the paths that would start there.
+            let counter = PathCounter(graph: threat.pathGraph.adjacency, isSink: sinks.map { $0 != nil },
+                                      entries: threat.notProject.map(\.node))
+            var total = 0
+            for (i, rule) in sinks.enumerated() where rule != nil {
+                total = PathCount.saturatingSum(total, Int(counter.paths(to: Int32(i))))
+            }
+            builder.notProject = .init(entries: threat.notProject.count, paths: total)
+        }
         return builder.build(
             root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
             extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
@@ -40,6 +54,8 @@ public struct Scan {
         var graph: CallGraph
         var inputDiagnostics: [DiagnosticFact]
         var cachedUnits: Int
+        /// Whose code each file is (sinkmap.yml's `vendored:` and `project:`, `.gitmodules`, conventions).
+        var origins: OriginClassifier
     }
 
     func prepare() throws -> Prepared {
@@ -72,7 +88,8 @@ public struct Scan {
                 message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
         }
         return Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
-                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0)
+                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0,
+                        origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.

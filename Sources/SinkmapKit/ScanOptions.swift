@@ -19,6 +19,8 @@ public struct ScanOptions: Sendable {
     public var cacheDirectory: String?
     /// Parse in worker processes (crash and hang isolation, `--tu-timeout`); nil parses in this process.
     public var isolation: ParallelIndexer.Isolation?
+    /// Entry points in vendored or external code start paths too (`--include-vendored`; always for the gate).
+    public var includeVendored = false
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 

@@ -24,8 +24,11 @@ struct ThreatRules {
 
     /// What the path engine and the report need from the rules for one graph.
     struct Applied {
-        /// Every entry point, classified.
+        /// Every entry point, classified: in project code (or named by an `entries:` rule), or all of them with
+        /// `includeVendored`.
         var entryPoints: [EntryPoint]
+        /// Entry points left out because their code is vendored or external.
+        var notProject: [EntryPoint] = []
         /// The same, as the path enumerator takes them.
         var entries: [(node: Int32, kind: EntryKind)]
         /// The graph without the edges that create registered handler lambdas.
@@ -33,13 +36,21 @@ struct ThreatRules {
         var context: ThreatContext
     }
 
-    func apply(graph: CallGraph, sinks: [Int?], units: [TranslationUnitFacts]) throws -> Applied {
+    /// `origins` gives each node's origin; entry points whose code is not the project's are set apart unless
+    /// `includeVendored` (an `entries:` rule keeps its entry point wherever it is).
+    func apply(graph: CallGraph, sinks: [Int?], units: [TranslationUnitFacts], origins: [Origin]? = nil,
+               includeVendored: Bool = true) throws -> Applied {
         let facts = ThreatFacts(units: units, graph: graph)
-        let entryPoints = EntryPoints.classify(in: graph, sinks: sinks, facts: facts, rules: entries, ruleMatcher: entryMatcher)
-        let pathGraph = EntryPoints.pathGraph(graph, entries: entryPoints)
+        let all = EntryPoints.classify(in: graph, sinks: sinks, facts: facts, rules: entries, ruleMatcher: entryMatcher)
+        var entryPoints = all, notProject: [EntryPoint] = []
+        if !includeVendored, let origins {
+            entryPoints = all.filter { $0.configured || origins[Int($0.node)] == .project }
+            notProject = all.filter { !$0.configured && origins[Int($0.node)] != .project }
+        }
+        let pathGraph = EntryPoints.pathGraph(graph, entries: all)
         let context = try ThreatContext(graph: pathGraph, entries: entryPoints, facts: facts, sourceRules: sources,
                                         operationRules: operations)
-        return Applied(entryPoints: entryPoints, entries: entryPoints.map { ($0.node, $0.kind) }, pathGraph: pathGraph,
-                       context: context)
+        return Applied(entryPoints: entryPoints, notProject: notProject, entries: entryPoints.map { ($0.node, $0.kind) },
+                       pathGraph: pathGraph, context: context)
     }
 }

@@ -38,6 +38,8 @@ public struct Path: Codable, Equatable, Sendable {
         public var registeredBy: String?
         /// Where that registration is written (the first, when there are several).
         public var registeredAt: Location?
+        /// `project`, `vendored` or `external`: whose code the entry point is (Docs/threat-context.md).
+        public var origin: String?
         public init(function: String, kind: String, routes: [String]? = nil, label: String? = nil,
                     registeredBy: String? = nil, registeredAt: Location? = nil) {
             self.function = function
@@ -103,6 +105,8 @@ public struct Frame: Codable, Equatable, Sendable {
     /// unparsed code.
     public var file: String?
     public var line: Int?
+    /// `project`, `vendored` or `external`: whose code the function is.
+    public var origin: String?
     public var call: Call?
     /// Untrusted input this frame reads, itself or through a direct callee; absent when none.
     public var sources: [Source]?

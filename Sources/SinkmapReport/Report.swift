@@ -19,6 +19,9 @@ public struct Report: Codable, Equatable, Sendable {
     /// The limits the paths were enumerated under.
     public var limits: Limits
     public var stats: Stats
+    /// The attack surface: the project's entry points, ranked, each with the sinks it reaches and one witness path
+    /// per sink. What text, Markdown and HTML put first. Absent in reports that predate it.
+    public var surface: Surface?
 
     public init(tool: Tool, root: String, sinks: [Sink], paths: [Path], pathCounts: [PathCount],
                 diagnostics: [Diagnostic], limits: Limits, stats: Stats) {
@@ -82,6 +85,73 @@ public struct Report: Codable, Equatable, Sendable {
             self.calls = calls
             self.entryPoints = entryPoints
             self.seconds = seconds
+        }
+    }
+
+    /// The project's entry points in review order — HTTP and gRPC handlers (with routes) first, then `main`s,
+    /// exported API, threads and callbacks, initializers, and uncalled roots last; within a kind by name — each
+    /// with the sinks it reaches. Every HTTP or gRPC handler found is listed, also one that reaches no sink.
+    public struct Surface: Codable, Equatable, Sendable {
+        public var entries: [Entry]
+        /// Entry points in vendored or external code, left out (`--include-vendored` lists them), and the paths
+        /// that start there.
+        public var notProject: Folded?
+
+        public init(entries: [Entry], notProject: Folded? = nil) {
+            self.entries = entries
+            self.notProject = notProject
+        }
+
+        public struct Entry: Codable, Equatable, Sendable {
+            public var function: String
+            public var kind: String
+            public var routes: [String]?
+            public var label: String?
+            public var origin: String
+            /// Where it is defined.
+            public var file: String?
+            public var line: Int?
+            /// Some path from it carries untrusted input.
+            public var untrusted: Bool?
+            public var sinks: [Reached]
+            public init(function: String, kind: String, routes: [String]?, label: String?, origin: String,
+                        file: String? = nil, line: Int? = nil, untrusted: Bool?, sinks: [Reached]) {
+                self.file = file
+                self.line = line
+                self.function = function
+                self.kind = kind
+                self.routes = routes
+                self.label = label
+                self.origin = origin
+                self.untrusted = untrusted
+                self.sinks = sinks
+            }
+        }
+
+        /// One sink function an entry point reaches: how many listed paths, and the witness (the shortest listed
+        /// path, ties by frame names) by its `paths[].id`.
+        public struct Reached: Codable, Equatable, Sendable {
+            public var rule: String
+            public var function: String
+            public var category: String
+            public var paths: Int
+            public var witness: String
+            public init(rule: String, function: String, category: String, paths: Int, witness: String) {
+                self.rule = rule
+                self.function = function
+                self.category = category
+                self.paths = paths
+                self.witness = witness
+            }
+        }
+
+        public struct Folded: Codable, Equatable, Sendable {
+            public var entries: Int
+            public var paths: Int
+            public init(entries: Int, paths: Int) {
+                self.entries = entries
+                self.paths = paths
+            }
         }
     }
 }

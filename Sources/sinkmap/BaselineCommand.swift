@@ -37,7 +37,7 @@ struct BaselineCommand: ParsableCommand {
         } catch let e as BaselineError {
             throw Failure(message: e.description + " (left unchanged)", code: ExitCodes.configuration)
         }
-        let report = try scan.scan()
+        let report = try scan.gateScan()
         let baseline = Baseline(report: report, keepingNotesFrom: previous)
         do {
             try BaselineStore.save(baseline, to: file, named: output)

@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         } catch let e as BaselineError {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }
-        let report = try scan.scan()
+        let report = try scan.gateScan()
         let decision = GateDecision(report: report, baseline: approved, baselineFile: baseline, failOnStale: failOnStale)
         let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])
         func text(color: Bool) -> String {

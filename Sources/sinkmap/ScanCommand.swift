@@ -21,6 +21,8 @@ struct ScanCommand: ParsableCommand {
           sinkmap scan . --extra-arg=-I/opt/onnxruntime/include
           sinkmap scan . --format html --output paths.html
           sinkmap scan . --format svg --focus llama.cpp/decode -o decode.svg
+          sinkmap scan . --all-paths          # every path, not one witness each
+          sinkmap scan . --include-vendored   # entry points in third_party/ too
 
         Per-file facts are cached in PATH/.sinkmap-cache (--cache-dir, --no-cache): an unchanged tree re-scans \
         without parsing.
@@ -60,6 +62,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("dot/svg/png: draw only the paths to this sink rule id.", valueName: "rule"))
     var focus: String?
 
+    @Flag(help: "text: print every listed path, grouped by sink, instead of the attack surface and one witness path per entry point and sink.")
+    var allPaths = false
+
+    @Flag(help: "text: print the witness paths of uncalled roots too (folded to one line each by default).")
+    var showRoots = false
+
     mutating func validate() throws {
         // Resolved now: scanning changes the current directory (libclang's -working-directory), and the report is
         // written after it.
@@ -89,7 +97,8 @@ struct OutputOptions: ParsableArguments {
         let color = output == nil && Terminal.isInteractive(fileno(stdout)) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data: Data
         do {
-            data = try format.export(report, options: .init(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs))
+            data = try format.export(report, options: .init(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs,
+                                                            allPaths: allPaths, showRoots: showRoots))
         } catch let e as ExportError {
             throw Failure(message: e.description, code: ExitCodes.output)
         }

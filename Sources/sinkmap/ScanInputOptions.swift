@@ -51,6 +51,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
 
+    @Flag(help: "Entry points in vendored code (submodules, third_party/, …, sinkmap.yml's vendored:) and outside the tree start paths too (always on for baseline and check).")
+    var includeVendored = false
+
     func validate() throws {
         if buildPath != nil && compileCommands != nil {
             throw ValidationError("-p and --compile-commands both name a compilation database; give one")
@@ -68,6 +71,15 @@ struct ScanInputOptions: ParsableArguments {
         try run { try Scan(options: $0).run() }
     }
 
+    /// For `baseline` and `check`: every entry point, vendored or not, so nothing the gate compares is left out.
+    func gateScan() throws -> Report {
+        try run { options in
+            var all = options
+            all.includeVendored = true
+            return try Scan(options: all).run()
+        }
+    }
+
     /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
     /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
     func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
@@ -76,6 +88,7 @@ struct ScanInputOptions: ParsableArguments {
         options.compileCommandsFile = compileCommands
         options.extraArguments = extraArgs
         options.configPath = config
+        options.includeVendored = includeVendored
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
         if !inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout) }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
