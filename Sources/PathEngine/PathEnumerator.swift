@@ -40,6 +40,41 @@ public struct PathEnumerator {
         self.limits = limits
     }
 
+    /// A cap never hides an entry point: when the listing was cut, every entry point that reaches the sink within
+    /// the depth limit but has no listed path gets its shortest path (a search backwards from the sink; among
+    /// equally short ones, the callees with the lowest node ids), listed beyond `maxPaths`.
+    func addWitnesses(to result: inout SinkPaths, in slice: Reachability.Slice) {
+        let listed = Set(result.paths.map { $0.nodes[0] })
+        let missing = entries.filter { slice.contains($0.node) && !listed.contains($0.node) }
+        guard !missing.isEmpty else { return }
+        let sink = result.sink
+        var distance = [Int32](repeating: -1, count: graph.functions.count)
+        distance[Int(sink)] = 0
+        var queue: [Int32] = [sink]
+        var head = 0
+        while head < queue.count {
+            let n = queue[head]
+            head += 1
+            guard distance[Int(n)] < limits.maxDepth else { continue }
+            for c in graph.callers[Int(n)] where distance[Int(c)] < 0 && slice.contains(c) && sinks[Int(c)] == nil {
+                distance[Int(c)] = distance[Int(n)] + 1
+                queue.append(c)
+            }
+        }
+        for (entry, kind) in missing where distance[Int(entry)] > 0 {
+            var nodes: [Int32] = [entry]
+            var sites: [CallSite] = []
+            var node = entry
+            while node != sink {
+                guard let edge = graph.callees[Int(node)].first(where: { distance[Int($0.callee)] == distance[Int(node)] - 1 }) else { break }
+                sites.append(edge.sites[0])
+                nodes.append(edge.callee)
+                node = edge.callee
+            }
+            if node == sink { result.paths.append(EnginePath(entry: kind, nodes: nodes, sites: sites)) }
+        }
+    }
+
     public func run() -> [SinkPaths] {
         let isSink = sinks.map { $0 != nil }
         let counter = PathCounter(graph: graph.adjacency, isSink: isSink, entries: entries.map(\.node))
@@ -54,6 +89,7 @@ public struct PathEnumerator {
             let exact = counter.isExact(sink, maxDepth: limits.maxDepth)
             var result = walk.paths(to: sink, rule: rule, in: slice, knownTotal: exact ? Int(counted) : nil)
             if result.truncatedBy.contains("count-budget") { result.total = max(result.total, Int(counted)) }
+            if !result.truncatedBy.isEmpty { addWitnesses(to: &result, in: slice) }
             out.append(result)
         }
         return out

@@ -97,6 +97,36 @@ final class PathEngineTests: XCTestCase {
         return lines.joined(separator: "\n")
     }
 
+    // MARK: - A cap never hides an entry point
+
+    /// `alpha` reaches the sink by 2^6 paths through a diamond and is walked first; `beta` and `gamma` each have
+    /// one path (gamma's is the longer of its two). With --max-paths 4 the listing is full after alpha's paths,
+    /// but beta and gamma still get their shortest path, listed beyond the cap; a twin entry that cannot reach
+    /// the sink within --max-depth gets none.
+    func testACapFilledByOneEntryPointNeverHidesTheOthers() throws {
+        var s = Spec()
+        s.fn("alpha"); s.fn("beta"); s.fn("gamma"); s.fn("g1"); s.fn("g2"); s.fn("deep"); s.decl("sink")
+        var previous = "alpha"
+        for layer in 0..<6 {
+            s.fn("l\(layer)a"); s.fn("l\(layer)b"); s.fn("j\(layer)")
+            s.call(previous, "l\(layer)a"); s.call(previous, "l\(layer)b")
+            s.call("l\(layer)a", "j\(layer)"); s.call("l\(layer)b", "j\(layer)")
+            previous = "j\(layer)"
+        }
+        s.call(previous, "sink")
+        s.call("beta", "sink")
+        s.call("gamma", "g1"); s.call("g1", "g2"); s.call("g2", "sink"); s.call("gamma", "g2")
+        var chain = "deep"
+        for k in 0..<20 { s.fn("d\(k)"); s.call(chain, "d\(k)"); chain = "d\(k)" }
+        s.call(chain, "sink")
+        let r = try Self.run(s, limits: PathLimits(maxPaths: 4, maxDepth: 14))
+        let paths = r.paths(to: "sink")
+        XCTAssertEqual(paths.filter { $0.hasPrefix("alpha ->") }.count, 4, r.dot)
+        XCTAssertEqual(paths.filter { !$0.hasPrefix("alpha ->") }, ["beta -> sink", "gamma -> g2 -> sink"], r.dot)
+        XCTAssertEqual(r.result("sink")?.total, 67, r.dot)
+        XCTAssertEqual(r.result("sink")?.truncatedBy, ["max-paths", "max-depth"], r.dot)
+    }
+
     // MARK: - Cycles
 
     func testCycleGivesEachSimplePathExactlyOnce() throws {
