@@ -27,6 +27,7 @@ public final class Downstream: @unchecked Sendable {
     private let operation: [Int?]
     private let maxDepth: Int
     private var cache: [Int32: [(node: Int32, via: [Int32])]] = [:]
+    private let isCrashHandler: [Bool]
 
     public init(graph: CallGraph, rules: [OperationRule], matcher: NameMatcher, maxDepth: Int = Downstream.defaultMaxDepth) {
         self.graph = graph
@@ -35,12 +36,22 @@ public final class Downstream: @unchecked Sendable {
         operation = graph.functions.map { f in
             f.kind == .lambda || f.kind == .block || f.kind == .initializer ? nil : matcher.match(f)
         }
+        isCrashHandler = graph.functions.map { Self.isCrashHandler($0.name) }
     }
 
-    public func operations(on path: EnginePath) -> [DownstreamOperation] {
+    /// Functions that abort, assert or print a backtrace: what they run (`execlp("gdb")` in ggml's backtrace) is
+    /// crash handling, never the model's output going somewhere, so the search does not go through them.
+    static func isCrashHandler(_ qualifiedName: String) -> Bool {
+        let last = (qualifiedName.split(separator: ":").last.map(String.init) ?? qualifiedName).lowercased()
+        return ["abort", "assert", "backtrace", "panic", "crash", "stacktrace", "stack_trace"].contains { last.contains($0) }
+    }
+
+    /// `frames`: per node, whether its later calls count (the project's own frames); nil: every frame.
+    public func operations(on path: EnginePath, frames: [Bool]? = nil) -> [DownstreamOperation] {
         var out: [DownstreamOperation] = []
         for k in path.sites.indices {
             let node = path.nodes[k]
+            if let frames, !frames[Int(node)] { continue }
             let after = path.sites[k].location
             // The frame's later calls, each callee once at its first later site, in source order.
             var later: [(callee: Int32, site: SourceLocation)] = []
@@ -82,8 +93,8 @@ public final class Downstream: @unchecked Sendable {
                     found.append((n, chain(n)))
                     continue   // what the operation calls in turn is the library's business
                 }
-                guard depth < maxDepth else { continue }
-                for edge in graph.callees[Int(n)] where parent[edge.callee] == nil {
+                guard depth < maxDepth, !isCrashHandler[Int(n)] else { continue }
+                for edge in graph.callees[Int(n)] where parent[edge.callee] == nil && !isCrashHandler[Int(edge.callee)] {
                     parent[edge.callee] = n
                     next.append(edge.callee)
                 }

@@ -6,7 +6,8 @@ public struct PathThreat: Sendable, Equatable {
     public var entry: EntryPoint
     /// Per frame (the sink's is always empty).
     public var reads: [[SourceRead]]
-    /// The entry point receives requests, or a frame before the sink reads untrusted input.
+    /// The entry point receives requests, or a frame before the sink reads untrusted input. The environment is
+    /// the operator's: a `getenv` read is shown as a source but does not make a path untrusted.
     public var untrustedInput: Bool
     public var downstream: [DownstreamOperation]
 }
@@ -17,9 +18,13 @@ public final class ThreatContext: @unchecked Sendable {
     public let entries: [Int32: EntryPoint]
     private let sources: SourceReads
     private let downstream: Downstream
+    /// Per node, whether it is the project's own code: only such frames contribute reads and downstream
+    /// operations (a `getenv` deep inside vendored ggml is not the project's input). Nil: every frame.
+    private let isProject: [Bool]?
 
     public init(graph: CallGraph, entries: [EntryPoint], facts: ThreatFacts, sourceRules: [SourceRule],
-                operationRules: [OperationRule]) throws {
+                operationRules: [OperationRule], origins: [Origin]? = nil) throws {
+        isProject = origins.map { $0.map { $0 == .project } }
         var byNode: [Int32: EntryPoint] = [:]
         for e in entries { byNode[e.node] = e }
         self.entries = byNode
@@ -29,10 +34,16 @@ public final class ThreatContext: @unchecked Sendable {
                                 matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
     }
 
-    public func annotate(_ path: EnginePath) -> PathThreat {
+    /// `producesOutput`: the sink hands back model output (inference, tokens, a prompt, an API answer), so what
+    /// its callers do afterwards is downstream of the model; a model or library load has no such output.
+    public func annotate(_ path: EnginePath, producesOutput: Bool = true) -> PathThreat {
         let first = path.nodes[0]
         let entry = entries[first] ?? EntryPoint(node: first, kind: path.entry)
-        var reads = path.nodes.indices.map { k in k == path.nodes.count - 1 ? [] : sources.reads(path.nodes[k]) }
+        var reads = path.nodes.indices.map { k -> [SourceRead] in
+            if k == path.nodes.count - 1 { return [] }
+            if let isProject, !isProject[Int(path.nodes[k])] { return [] }
+            return sources.reads(path.nodes[k])
+        }
         // What an untrusted entry point receives: a handler's request, or a configured entry point's arguments.
         if entry.untrusted {
             let read: SourceRead
@@ -43,7 +54,8 @@ public final class ThreatContext: @unchecked Sendable {
             }
             reads[0].insert(read, at: 0)
         }
-        return PathThreat(entry: entry, reads: reads, untrustedInput: reads.contains { !$0.isEmpty },
-                          downstream: downstream.operations(on: path))
+        return PathThreat(entry: entry, reads: reads,
+                          untrustedInput: reads.contains { $0.contains { $0.kind != .environment } },
+                          downstream: producesOutput ? downstream.operations(on: path, frames: isProject) : [])
     }
 }

@@ -8,6 +8,15 @@ public enum SinkCategory: String, Codable, Sendable, CaseIterable {
     case embedding
     case network
     case codeLoad = "code-load"
+
+    /// Whether the call hands back what the model made (text, tokens, a prompt, embeddings, an API's answer): only
+    /// then is what its callers do afterwards downstream of the model. Loading a model or a library is not.
+    public var producesOutput: Bool {
+        switch self {
+        case .modelLoad, .codeLoad: return false
+        default: return true
+        }
+    }
 }
 
 /// A rule naming functions (or function-pointer fields) whose calls are sinks.

@@ -143,7 +143,7 @@ struct ReportBuilder {
                         sink: .init(rule: rule.id, function: sink.displayName, category: rule.category.rawValue),
                         frames: frames, truncated: truncated)
         path.entry.origin = origins?[Int(p.nodes[0])].rawValue
-        if let threat { annotate(&path, threat.annotate(p)) }
+        if let threat { annotate(&path, threat.annotate(p, producesOutput: rule.category.producesOutput)) }
         return path
     }
 

@@ -49,7 +49,7 @@ struct ThreatRules {
         }
         let pathGraph = EntryPoints.pathGraph(graph, entries: all)
         let context = try ThreatContext(graph: pathGraph, entries: entryPoints, facts: facts, sourceRules: sources,
-                                        operationRules: operations)
+                                        operationRules: operations, origins: origins)
         return Applied(entryPoints: entryPoints, notProject: notProject, entries: entryPoints.map { ($0.node, $0.kind) },
                        pathGraph: pathGraph, context: context)
     }
