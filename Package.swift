@@ -39,7 +39,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
-        .target(name: "SinkmapCore", swiftSettings: v5),
+        .target(name: "SinkmapCore", dependencies: ["CSystem"], swiftSettings: v5),
         .target(name: "SinkmapReport", swiftSettings: v5),
         .target(name: "ClangFrontend", dependencies: ["CClang", "CSystem", "SinkmapCore"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),

@@ -94,12 +94,15 @@ public final class TranslationUnitIndexer {
                 continue
             }
             facts.hadErrors = true
-            if let path = at?.path { files.insert(path) }
+            let quotable = [at?.path, clang_getDiagnosticLocation(d).spelling?.path].compactMap { $0 }.allSatisfy(paths.mayQuote)
+            // Calls are recovered by name only from the tree's own files (and system headers).
+            if let path = at?.path, quotable { files.insert(path) }
             guard kept < diagnosticLimit else { dropped += 1; continue }
             kept += 1
             facts.diagnostics.append(DiagnosticFact(
                 file: at.map { paths.display($0.path) } ?? facts.file, line: at?.line, column: at?.column,
-                severity: severity == CXDiagnostic_Fatal ? .fatal : .error, message: message))
+                severity: severity == CXDiagnostic_Fatal ? .fatal : .error,
+                message: quotable ? message : Self.withheldMessage))
         }
         if dropped > 0 {
             facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .note,
@@ -112,6 +115,9 @@ public final class TranslationUnitIndexer {
         }
         return files
     }
+
+    /// What a diagnostic located in a file outside the tree says instead of its message (which would quote it).
+    public static let withheldMessage = "a diagnostic in a file outside the scanned tree (message withheld: it would quote that file)"
 
     static func unreadable(_ path: String) -> String? {
         var st = stat()

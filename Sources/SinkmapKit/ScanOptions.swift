@@ -19,6 +19,9 @@ public struct ScanOptions: Sendable {
     public var cacheDirectory: String?
     /// Parse in worker processes (crash and hang isolation, `--tu-timeout`); nil parses in this process.
     public var isolation: ParallelIndexer.Isolation?
+    /// `--follow-external-links`: follow symbolic links whose target is outside the root (files, folders,
+    /// sinkmap.yml, compilation-database entries). Special filesystems are never walked.
+    public var followExternalLinks = false
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 

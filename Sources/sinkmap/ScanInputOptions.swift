@@ -1,7 +1,9 @@
 import ArgumentParser
 import ClangFrontend
+import Exporters
 import Foundation
 import PathEngine
+import SinkmapCore
 import SinkmapKit
 import SinkmapReport
 
@@ -48,6 +50,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
     var inProcess = false
 
+    @Flag(help: "Follow symbolic links whose target is outside PATH: folders and files of the walk, compilation-database entries, sinkmap.yml, the baseline and the folders of --output and --cache-dir (never /proc, /sys, /dev).")
+    var followExternalLinks = false
+
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
 
@@ -76,6 +81,7 @@ struct ScanInputOptions: ParsableArguments {
         options.compileCommandsFile = compileCommands
         options.extraArguments = extraArgs
         options.configPath = config
+        options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
         if !inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout) }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
@@ -89,6 +95,16 @@ struct ScanInputOptions: ParsableArguments {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
             default: throw Failure(message: e.description, code: ExitCodes.input)
             }
+        }
+    }
+
+    /// Refuses a file named on the command line (`--output`, the baseline) when a symbolic link in the scanned tree
+    /// leads its path outside the tree — a tree could ship `reports -> /elsewhere` — unless links out are followed.
+    func refuseLinkOut(_ file: String?, what: String, code: Int32) throws {
+        guard let file else { return }
+        let boundary = TreeBoundary(root: path, followExternalLinks: followExternalLinks)
+        if let link = boundary.escapingLink(WorkingDirectory.absolute(file)) {
+            throw Failure(message: "\(TerminalText.sanitize(file)): cannot \(what): \(TerminalText.sanitize(link)) is a symbolic link to outside the scanned tree (--follow-external-links allows it)", code: code)
         }
     }
 
