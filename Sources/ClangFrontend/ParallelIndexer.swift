@@ -47,6 +47,10 @@ public struct ParallelIndexer {
     /// `progress(done, total, file)` is called after each unit, from worker threads, serialized.
     public func run(_ jobs: [CompileJob], memo: Memo? = nil,
                     progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [TranslationUnitFacts] {
+        // In this process, libclang's own writes to stderr (`#pragma clang __debug dump`, …) would reach the terminal
+        // raw; they go where a worker's go.
+        let quiet = isolation == nil ? QuietStandardError() : nil
+        defer { quiet?.restore() }
         let state = SharedState(count: jobs.count)
         let group = DispatchGroup()
         let threadCount = min(workers, max(jobs.count, 1))
