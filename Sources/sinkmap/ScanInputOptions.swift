@@ -47,6 +47,14 @@ struct ScanInputOptions: ParsableArguments {
                                valueName: "seconds"))
     var tuTimeout: Double = 300
 
+    @Option(help: ArgumentHelp("MiB of memory libclang may use on one file before it is skipped with a diagnostic (default: half the machine's memory shared between the workers, at least 512).",
+                               valueName: "MiB"))
+    var tuMemory: Int?
+
+    @Option(help: ArgumentHelp("Seconds of CPU time libclang may use on one file before it is skipped with a diagnostic (0: no limit).",
+                               valueName: "seconds"))
+    var tuCpuTime: Double = WorkerLimits.defaultCPUSeconds
+
     @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
     var inProcess = false
 
@@ -65,6 +73,11 @@ struct ScanInputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if tuTimeout < 0 { throw ValidationError("--tu-timeout must be 0 (no limit) or more seconds") }
         if inProcess && tuTimeout != 300 { throw ValidationError("--tu-timeout needs worker processes; drop --in-process") }
+        if let tuMemory, tuMemory < 64 { throw ValidationError("--tu-memory must be at least 64 (MiB)") }
+        if tuCpuTime < 0 { throw ValidationError("--tu-cpu-time must be 0 (no limit) or more seconds") }
+        if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds) {
+            throw ValidationError("--tu-memory and --tu-cpu-time need worker processes; drop --in-process")
+        }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
     }
 
@@ -83,7 +96,11 @@ struct ScanInputOptions: ParsableArguments {
         options.configPath = config
         options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
-        if !inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout) }
+        if !inProcess {
+            let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            let limits = WorkerLimits(memoryMiB: tuMemory ?? WorkerLimits.defaultMemoryMiB(workers: workers), cpuSeconds: tuCpuTime)
+            options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout, limits: limits)
+        }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
         let bar = (!quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
         if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }

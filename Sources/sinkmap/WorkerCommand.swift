@@ -7,8 +7,10 @@ struct WorkerCommand: ParsableCommand {
         commandName: "__worker", abstract: "Internal: parse translation units sent on stdin.", shouldDisplay: false)
 
     @Argument var root: String
+    @Option var memoryMib: Int = WorkerLimits().memoryMiB
+    @Option var cpuSeconds: Double = WorkerLimits.defaultCPUSeconds
 
     func run() throws {
-        IsolatedWorker.serve(root: root)
+        IsolatedWorker.serve(root: root, limits: WorkerLimits(memoryMiB: memoryMib, cpuSeconds: cpuSeconds))
     }
 }
