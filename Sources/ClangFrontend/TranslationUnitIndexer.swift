@@ -10,6 +10,8 @@ public final class TranslationUnitIndexer {
     private let naming = CursorNaming()
     /// Diagnostics kept per unit; the rest are counted in one summary line.
     public var diagnosticLimit = 20
+    /// Facts of one unit estimated larger than this (`--tu-facts`) are not kept: the unit is reported as failed.
+    public var maximumFactsBytes = WorkerLimits.defaultFactsMiB << 20
 
     public init(root: String) {
         // (0, 0): no PCH exclusion, and libclang prints nothing to stderr itself.
@@ -66,6 +68,12 @@ public final class TranslationUnitIndexer {
         var result = visitor.finish()
         result.diagnostics = facts.diagnostics
         result.hadErrors = facts.hadErrors
+        if result.estimatedSize > maximumFactsBytes {
+            facts.failed = true
+            facts.diagnostics = [DiagnosticFact(file: shown, severity: .fatal, message:
+                "the facts of this file take more than \(maximumFactsBytes >> 20) MiB (--tu-facts); they were not kept and the file was skipped")]
+            return facts
+        }
         // A developer aid: the raw facts of every unit, to see what the front-end recorded.
         if ProcessInfo.processInfo.environment["SINKMAP_DEBUG_FACTS"] == "1" {
             let encoder = JSONEncoder()

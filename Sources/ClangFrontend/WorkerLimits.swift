@@ -12,6 +12,9 @@ public struct WorkerLimits: Sendable, Equatable {
     public var memoryMiB: Int
     /// CPU seconds one unit may use (`--tu-cpu-time`); 0 for no limit.
     public var cpuSeconds: Double
+    /// MiB the facts of one unit may take (`--tu-facts`, estimated: `TranslationUnitFacts.estimatedSize`).
+    public var factsMiB: Int = WorkerLimits.defaultFactsMiB
+    public static let defaultFactsMiB = 64
 
     public init(memoryMiB: Int = WorkerLimits.defaultMemoryMiB(workers: ProcessInfo.processInfo.activeProcessorCount),
                 cpuSeconds: Double = WorkerLimits.defaultCPUSeconds) {
@@ -30,7 +33,9 @@ public struct WorkerLimits: Sendable, Equatable {
     var memoryBytes: UInt64 { UInt64(memoryMiB) << 20 }
 
     /// How the worker is told its limits (`sinkmap __worker ROOT --memory-mib N --cpu-seconds S`).
-    var workerArguments: [String] { ["--memory-mib", String(memoryMiB), "--cpu-seconds", String(cpuSeconds)] }
+    var workerArguments: [String] {
+        ["--memory-mib", String(memoryMiB), "--cpu-seconds", String(cpuSeconds), "--facts-mib", String(factsMiB)]
+    }
 
     /// The kernel's backstop, set by the worker on itself: data segment at twice the limit.
     func applyToThisProcess() {

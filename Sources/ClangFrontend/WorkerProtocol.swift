@@ -89,6 +89,7 @@ public enum IsolatedWorker {
         // A file built to exhaust memory (a macro-expansion bomb) ends its worker, not the machine.
         limits.applyToThisProcess()
         let indexer = TranslationUnitIndexer(root: root)
+        indexer.maximumFactsBytes = limits.factsMiB << 20
         let hangOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_HANG_ON"]
         let crashOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_CRASH_ON"]
         while case .frame(let data) = WorkerProtocol.read(from: STDIN_FILENO, deadline: nil) {

@@ -55,6 +55,10 @@ struct ScanInputOptions: ParsableArguments {
                                valueName: "seconds"))
     var tuCpuTime: Double = WorkerLimits.defaultCPUSeconds
 
+    @Option(help: ArgumentHelp("MiB the facts of one file may take; a file whose facts exceed it is skipped with a diagnostic, not stored.",
+                               valueName: "MiB"))
+    var tuFacts: Int = WorkerLimits.defaultFactsMiB
+
     @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
     var inProcess = false
 
@@ -74,9 +78,10 @@ struct ScanInputOptions: ParsableArguments {
         if tuTimeout < 0 { throw ValidationError("--tu-timeout must be 0 (no limit) or more seconds") }
         if inProcess && tuTimeout != 300 { throw ValidationError("--tu-timeout needs worker processes; drop --in-process") }
         if let tuMemory, tuMemory < 64 { throw ValidationError("--tu-memory must be at least 64 (MiB)") }
+        if tuFacts < 1 { throw ValidationError("--tu-facts must be at least 1 (MiB)") }
         if tuCpuTime < 0 { throw ValidationError("--tu-cpu-time must be 0 (no limit) or more seconds") }
-        if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds) {
-            throw ValidationError("--tu-memory and --tu-cpu-time need worker processes; drop --in-process")
+        if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds || tuFacts != WorkerLimits.defaultFactsMiB) {
+            throw ValidationError("--tu-memory, --tu-cpu-time and --tu-facts need worker processes; drop --in-process")
         }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
     }
@@ -98,7 +103,8 @@ struct ScanInputOptions: ParsableArguments {
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
         if !inProcess {
             let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            let limits = WorkerLimits(memoryMiB: tuMemory ?? WorkerLimits.defaultMemoryMiB(workers: workers), cpuSeconds: tuCpuTime)
+            var limits = WorkerLimits(memoryMiB: tuMemory ?? WorkerLimits.defaultMemoryMiB(workers: workers), cpuSeconds: tuCpuTime)
+            limits.factsMiB = tuFacts
             options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout, limits: limits)
         }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }

@@ -9,8 +9,11 @@ struct WorkerCommand: ParsableCommand {
     @Argument var root: String
     @Option var memoryMib: Int = WorkerLimits().memoryMiB
     @Option var cpuSeconds: Double = WorkerLimits.defaultCPUSeconds
+    @Option var factsMib: Int = WorkerLimits.defaultFactsMiB
 
     func run() throws {
-        IsolatedWorker.serve(root: root, limits: WorkerLimits(memoryMiB: memoryMib, cpuSeconds: cpuSeconds))
+        var limits = WorkerLimits(memoryMiB: memoryMib, cpuSeconds: cpuSeconds)
+        limits.factsMiB = factsMib
+        IsolatedWorker.serve(root: root, limits: limits)
     }
 }
