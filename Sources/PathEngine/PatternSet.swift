@@ -67,7 +67,7 @@ public final class PatternSet: @unchecked Sendable {
         }
         guard status != 0 else { return nil }
         let reason = String(cString: error)
-        let tooComplex = reason.contains("too large") || reason.contains("memory") || reason.contains("bad repetition")
+        let tooComplex = reason.contains("too large") || reason.contains("memory") || reason.contains("repetition size")
         return Problem(description: tooComplex ? "too complex for a pattern (\(reason))" : reason, isSyntax: !tooComplex)
     }
 
