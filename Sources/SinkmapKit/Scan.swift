@@ -87,7 +87,7 @@ public struct Scan {
     func loadConfiguration(root: String) throws -> Configuration {
         do {
             if let path = options.configPath { return try Configuration.load(path: path) }
-            return try Configuration.discover(root: root, boundary: boundary(root: root))
+            return try Configuration.discover(root: root, followExternalLinks: options.followExternalLinks)
         } catch let e as ConfigurationError {
             throw ScanError.configuration(e)
         }

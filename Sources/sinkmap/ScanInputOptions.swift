@@ -77,7 +77,7 @@ struct ScanInputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if tuTimeout < 0 { throw ValidationError("--tu-timeout must be 0 (no limit) or more seconds") }
         if inProcess && tuTimeout != 300 { throw ValidationError("--tu-timeout needs worker processes; drop --in-process") }
-        if let tuMemory, tuMemory < 64 { throw ValidationError("--tu-memory must be at least 64 (MiB)") }
+        if let tuMemory, tuMemory < 128 { throw ValidationError("--tu-memory must be at least 128 (MiB): a worker with libclang loaded already takes about 100") }
         if tuFacts < 1 { throw ValidationError("--tu-facts must be at least 1 (MiB)") }
         if tuCpuTime < 0 { throw ValidationError("--tu-cpu-time must be 0 (no limit) or more seconds") }
         if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds || tuFacts != WorkerLimits.defaultFactsMiB) {

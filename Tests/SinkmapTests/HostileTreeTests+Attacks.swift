@@ -95,6 +95,9 @@ extension HostileTreeTests {
         let config = try lab.sinkmap(["scan", ".", "--no-cache", "-q"])
         lab.check(config, code: 3)
         XCTAssertEqual(config.stderr, "sinkmap: error: sinkmap.yml: a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --config)\n")
+        let sinks = try lab.sinkmap(["sinks", "."])
+        lab.check(sinks, code: 3)
+        XCTAssertEqual(sinks.stderr, config.stderr)
         try FileManager.default.removeItem(atPath: lab.path("tree/sinkmap.yml"))
 
         try lab.write("tree/cachelink", symlinkTo: lab.path("outside"))
