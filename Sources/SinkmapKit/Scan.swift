@@ -104,6 +104,11 @@ public struct Scan {
             database = ["compile_commands.json", "build/compile_commands.json"]
                 .map { (root as NSString).appendingPathComponent($0) }
                 .first { FileManager.default.fileExists(atPath: $0) }
+            // Found in the tree, so it comes with the tree: a link to a file outside it is not read.
+            if let found = database, boundary(root: root).escapingLink(found) != nil {
+                let shown = String(found.dropFirst(root.count + 1))
+                throw ScanError.input("\(shown): a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --compile-commands)")
+            }
         }
         if let database {
             do {

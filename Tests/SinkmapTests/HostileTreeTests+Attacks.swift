@@ -100,6 +100,12 @@ extension HostileTreeTests {
         XCTAssertEqual(sinks.stderr, config.stderr)
         try FileManager.default.removeItem(atPath: lab.path("tree/sinkmap.yml"))
 
+        try lab.write("tree/build/compile_commands.json", symlinkTo: lab.path("outside/secret.c"))
+        let database = try lab.sinkmap(["scan", ".", "--no-cache", "-q"])
+        lab.check(database, code: 4)
+        XCTAssertEqual(database.stderr, "sinkmap: error: build/compile_commands.json: a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --compile-commands)\n")
+        try FileManager.default.removeItem(atPath: lab.path("tree/build/compile_commands.json"))
+
         try lab.write("tree/cachelink", symlinkTo: lab.path("outside"))
         let cache = try lab.sinkmap(["scan", ".", "--format", "json", "--cache-dir", "cachelink/cache", "-q"])
         lab.check(cache, code: 0)
