@@ -116,9 +116,13 @@ extension HostileTreeTests {
 
     func testAttack5_OutsideFilesNeverGetTheirContentsIntoAnOutput() throws {
         let lab = try AttackLab()
+        // A macro from an outside header, expanded in the tree: the error is in main.c, its words in macro.h.
+        try lab.write("outside/macro.h", "#define LEAK \(AttackLab.secret)_from_a_macro\n")
         try lab.write("tree/src/main.c", """
             #include "llama.h"
             #include "\(lab.path("outside/secrets.env"))"
+            #include "\(lab.path("outside/macro.h"))"
+            int leak(void) { return LEAK; }
             int handler(void) { return llama_decode(0, 1); }
             """)
         try lab.database([
@@ -133,7 +137,7 @@ extension HostileTreeTests {
             XCTAssertTrue(run.stdout.contains("handler"), run.all)
             if format == "text" {
                 XCTAssertTrue(run.stdout.contains("\(lab.path("outside/secrets.env")):1:"), "located: \(run.all)")
-                XCTAssertTrue(run.stdout.contains("a diagnostic in a file outside the scanned tree (message withheld: it would quote that file)"), run.all)
+                XCTAssertTrue(run.stdout.contains("a diagnostic about a file outside the scanned tree (message withheld: it would quote that file)"), run.all)
                 XCTAssertTrue(run.stdout.contains("secret.c: listed in the compilation database but outside the scanned tree"), run.all)
             }
             if format == "sarif" {
