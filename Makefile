@@ -25,7 +25,7 @@ help:
 	@echo "make screenshot    — the HTML viewer of the demo in headless Chromium: out/viewer.png"
 	@echo "make docs-examples — regenerate Docs/examples and Docs/images from the demo"
 
-## setup: install libclang-$(LLVM_VERSION)-dev from Debian when its headers or library are missing.
+## setup: install libclang-$(LLVM_VERSION)-dev and libre2-dev from Debian when their headers or libraries are missing.
 setup:
 	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift toolchain (swift) is not on PATH; install Swift 6 first" >&2; exit 1; }
 	@if [ ! -f $(LLVM_PREFIX)/include/clang-c/Index.h ] || [ ! -e $(LLVM_PREFIX)/lib/libclang.so ]; then \
@@ -35,6 +35,14 @@ setup:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-$(LLVM_VERSION)-dev >/dev/null || \
 	  { echo "error: could not install libclang-$(LLVM_VERSION)-dev (apt-get install -y libclang-$(LLVM_VERSION)-dev)" >&2; exit 1; }; \
+	fi
+	@if [ ! -f /usr/include/re2/re2.h ]; then \
+	  echo "RE2 not found: installing libre2-dev (sinkmap.yml patterns are matched by RE2, in linear time)"; \
+	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "error: run as root, or install it yourself: apt-get install -y libre2-dev" >&2; exit 1; fi; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libre2-dev >/dev/null || \
+	  { echo "error: could not install libre2-dev (apt-get install -y libre2-dev)" >&2; exit 1; }; \
 	fi
 
 ## setup-render-tools: what the exporter checks drive — Graphviz (dot), Chromium (headless) and python3's jsonschema

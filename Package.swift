@@ -39,11 +39,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
-        .target(name: "SinkmapCore", swiftSettings: v5),
+        .target(name: "SinkmapCore", dependencies: ["CSystem"], swiftSettings: v5),
+        // RE2 (Debian's libre2-dev, installed by `make setup`): sinkmap.yml patterns matched in linear time.
+        .target(name: "CRE2", path: "Sources/CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .target(name: "SinkmapReport", swiftSettings: v5),
         .target(name: "ClangFrontend", dependencies: ["CClang", "CSystem", "SinkmapCore"],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
-        .target(name: "PathEngine", dependencies: ["SinkmapCore"], swiftSettings: v5),
+        .target(name: "PathEngine", dependencies: ["SinkmapCore", "CRE2"], swiftSettings: v5),
         .target(name: "Exporters", dependencies: ["SinkmapCore", "SinkmapReport"], exclude: ["Resources"], swiftSettings: v5),
         // The CI gate (baseline, check decision) needs only the wire model and SinkmapCore's safe file writes and
         // reads; Exporters never depend on it.

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 /// Asks the kernel to SIGKILL this process when its parent dies (worker processes never outlive sinkmap).

@@ -1,11 +1,13 @@
 import CClang
+import SinkmapCore
 
 extension CXString {
-    /// Copies and disposes the libclang string.
+    /// Copies and disposes the libclang string, bounded (`BoundedText`): every name, type, USR, token and message
+    /// sinkmap takes from libclang comes through here.
     func consume() -> String {
         defer { clang_disposeString(self) }
         guard let c = clang_getCString(self) else { return "" }
-        return String(cString: c)
+        return BoundedText.bounded(String(cString: c))
     }
 }
 

@@ -12,7 +12,9 @@ public struct CompilationDatabase {
     /// read inputs the tree chose (see `clean`), sorted.
     public let droppedFlags: [String]
 
-    public init(path: String, extraArguments: [String] = []) throws {
+    /// `boundary`: entries whose file is outside the scanned tree (through a `directory`, a `../` path or a link)
+    /// are skipped unless it follows external links; nil takes every entry.
+    public init(path: String, extraArguments: [String] = [], boundary: TreeBoundary? = nil) throws {
         self.path = path
         let data: Data
         do {
@@ -57,12 +59,17 @@ public struct CompilationDatabase {
                 skipped.append("\(file): listed in the compilation database but not a regular file (a FIFO or device would block the scan)")
                 continue
             }
+            if let boundary, !boundary.allows(absoluteFile) {
+                skipped.append("\(file): listed in the compilation database but outside the scanned tree (not read; --follow-external-links reads it)")
+                continue
+            }
             // The source may be spelled differently in the arguments than in "file" (relative vs absolute).
             let sourceArguments = argv.filter { !$0.hasPrefix("-") && Self.absolute($0, against: directory) == absoluteFile }
             var arguments = Self.absolutized(
                 Self.clean(argv.filter { !sourceArguments.contains($0) || $0 == argv.first }, file: file, absoluteFile: absoluteFile,
                            dropped: &droppedFlags),
                 against: directory)
+            arguments = Self.withoutImplicitPrecompiledHeaders(arguments, dropped: &droppedFlags)
             arguments = Self.withDefaultStandard(arguments, file: absoluteFile)
             let job = CompileJob(file: absoluteFile, arguments: arguments + extraArguments, directory: directory)
             // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
@@ -105,7 +112,8 @@ public struct CompilationDatabase {
             }
             // Flags known to take their value as the next argument are dropped together with it.
             if droppedWithValue.contains(a) { i += 1 }
-            if !quietlyDropped.contains(a) { drop(a.hasPrefix("-X") ? "-X…" : (a.split(separator: "=").first.map(String.init) ?? a)) }
+            if quietlyDropped.contains(a) || isDebugInformationFlag(a) || quietPrefixes.contains(where: { a.hasPrefix($0) }) { continue }
+            drop(a.hasPrefix("-X") ? "-X…" : (a.split(separator: "=").first.map(String.init) ?? a))
         }
         return out
     }
@@ -116,23 +124,62 @@ public struct CompilationDatabase {
                                                   "-target", "-iprefix", "-iwithprefix", "-iwithprefixbefore"]
     private static let keptWithValueLongestFirst = keptWithValue.sorted { $0.count > $1.count }
     private static let keptExact: Set<String> = ["-nostdinc", "-nostdinc++", "-nostdlibinc", "-undef", "-ansi", "-pthread",
-                                                 "-w", "-g", "-pedantic", "-fblocks", "-trigraphs"]
-    private static let keptPrefixes = ["-std=", "--std=", "-stdlib=", "--target=", "-O", "-W", "-f", "-m", "-g"]
-    /// Prefixes of otherwise kept families that write files, load code or read chosen inputs.
-    private static let deniedPrefixes = ["-Wp,", "-Wa,", "-Wl,", "-Wno-error", "-fmodule", "-fmodules", "-fimplicit-module",
-                                         "-fprebuilt-module", "-fplugin", "-fpass-plugin", "-fprofile", "-fdump", "-fsave",
-                                         "-ftime-trace", "-fcrash-diagnostics", "-fcoverage", "-ftest-coverage", "-fdebug-compilation-dir",
-                                         "-fxray", "-fsanitize", "-finstrument", "-fembed", "-fpch", "-fbuild-session",
-                                         "-fdiagnostics-format", "-fexperimental", "-mllvm", "-MF", "-MJ", "-MT", "-MQ"]
+                                                 "-w", "-pedantic", "-pedantic-errors", "-fblocks", "-trigraphs"]
+    private static let keptPrefixes = ["-std=", "--std=", "-stdlib=", "--target=", "-O", "-W", "-m"]
+    /// Prefixes of the kept `-W` and `-m` families that pass options to other tools or to LLVM.
+    private static let deniedPrefixes = ["-Wp,", "-Wa,", "-Wl,", "-Wno-error", "-mllvm"]
+    /// The `-f` flags kept — each changes the language being parsed (a macro, a keyword, a rule) — with or without
+    /// `no-`. Any other `-f` flag is dropped: the family also names outputs (`-fmodules-cache-path`,
+    /// `-fprofile-*`, `-fcrash-diagnostics-dir`), loads code (`-fplugin`) or reads inputs (`-fmodule-file`,
+    /// `-fsanitize-ignorelist`).
+    private static let keptLanguageFlags: Set<String> = [
+        "exceptions", "cxx-exceptions", "objc-exceptions", "rtti", "ms-extensions", "ms-compatibility", "ms-volatile",
+        "declspec", "blocks", "objc-arc", "openmp", "openmp-simd", "coroutines-ts", "char8_t", "signed-char",
+        "unsigned-char", "short-wchar", "short-enums", "gnu-keywords", "builtin", "delayed-template-parsing",
+        "permissive", "gnu89-inline", "common", "strict-aliasing", "wrapv", "trapv", "threadsafe-statics",
+        "operator-names", "asm", "gnu-inline-asm", "dollars-in-identifiers", "digraphs", "access-control",
+        "elide-constructors", "sized-deallocation", "aligned-allocation", "aligned-new", "relaxed-template-template-args",
+        "fixed-point", "double-square-bracket-attributes", "visibility-inlines-hidden", "visibility-ms-compat",
+        "PIC", "pic", "PIE", "pie", "fast-math", "finite-math-only", "math-errno", "signed-zeros", "gnu-runtime",
+        "next-runtime", "wchar", "implicit-templates", "use-cxa-atexit", "zero-initialized-in-bss", "strict-enums",
+    ]
+    /// `-fNAME=VALUE` flags kept, by NAME.
+    private static let keptLanguageValues: Set<String> = [
+        "visibility", "template-depth", "constexpr-depth", "constexpr-steps", "bracket-depth", "macro-backtrace-limit",
+        "template-backtrace-limit", "ms-compatibility-version", "msc-version", "openmp-version", "objc-runtime",
+        "lax-vector-conversions", "new-alignment", "input-charset", "exec-charset", "wchar-type", "sized-deallocation",
+    ]
+    /// Dropped together with their value (the next argument), and named in the note unless quiet.
     private static let droppedWithValue: Set<String> = ["-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics", "-Xclang",
                                                         "-Xpreprocessor", "-Xassembler", "-Xlinker", "-mllvm", "-include-pch",
                                                         "-arch", "-B", "-L", "-l", "-specs", "-Xanalyzer", "-Xopenmp-target",
                                                         "-fmodules-cache-path", "-fmodule-file", "-ivfsoverlay", "-load", "-plugin",
-                                                        "-dependency-file", "-module-dependency-dir", "-header-include-file"]
+                                                        "-dependency-file", "-module-dependency-dir", "-header-include-file",
+                                                        "-gen-cdb-fragment-path", "-index-store-path", "-fcrash-diagnostics-dir",
+                                                        "-ftime-trace-granularity", "-fprofile-remapping-file"]
     /// Dropped without mention: ordinary build flags that mean nothing to a parse.
     private static let quietlyDropped: Set<String> = ["-c", "-o", "-S", "-E", "-M", "-MM", "-MD", "-MMD", "-MG", "-MP", "-MV",
-                                                      "-MF", "-MT", "-MQ", "--", "-pipe", "-v", "-H", "-shared", "-fPIC", "-fpic",
+                                                      "-MF", "-MT", "-MQ", "--", "-pipe", "-v", "-H", "-shared",
                                                       "-rdynamic", "-static", "-L", "-l", "-s"]
+    /// Families dropped without mention: debug information and code generation, which a parse never produces.
+    private static let quietPrefixes = ["-fdiagnostics-", "-fcolor-diagnostics", "-fno-color-diagnostics", "-fdata-sections",
+                                        "-ffunction-sections", "-fomit-frame-pointer", "-fno-omit-frame-pointer",
+                                        "-fstack-protector", "-fno-stack-protector", "-funroll-loops", "-fno-unroll-loops",
+                                        "-fvectorize", "-fno-vectorize", "-fslp-vectorize", "-flto", "-fno-lto", "-fno-plt",
+                                        "-fcf-protection", "-fasynchronous-unwind-tables", "-fno-asynchronous-unwind-tables",
+                                        "-funwind-tables", "-fno-unwind-tables", "-fmessage-length", "-fno-strict-overflow",
+                                        "-fstrict-overflow", "-fno-semantic-interposition", "-fmerge-all-constants",
+                                        "-fno-merge-all-constants", "-fstack-clash-protection", "-fno-stack-clash-protection"]
+    /// Debug-information flags (`-g`, `-g3`, `-ggdb`, `-gdwarf-4`, …): meaningless to a parse, dropped quietly.
+    private static func isDebugInformationFlag(_ a: String) -> Bool {
+        guard a.hasPrefix("-g") else { return false }
+        let rest = a.dropFirst(2)
+        let known = ["", "0", "1", "2", "3", "gdb", "gdb0", "gdb1", "gdb2", "gdb3", "line-tables-only", "line-directives-only",
+                     "split-dwarf", "column-info", "no-column-info", "z", "pubnames", "gnu-pubnames", "no-pubnames",
+                     "record-command-line", "no-record-command-line", "full", "strict-dwarf", "no-strict-dwarf", "btf",
+                     "inline-line-tables", "no-inline-line-tables", "codeview", "dwarf", "dwarf32", "dwarf64"]
+        return known.contains(String(rest)) || rest.hasPrefix("dwarf-") || rest.hasPrefix("z=")
+    }
 
     private static func keptFlag(_ a: String) -> (flag: String, takesValue: Bool)? {
         if deniedPrefixes.contains(where: { a.hasPrefix($0) }) { return nil }
@@ -144,7 +191,52 @@ public struct CompilationDatabase {
             if ["-I", "-D", "-U", "-F", "-x"].contains(f) || a.hasPrefix(f + "=") || f.count > 2 { return (f, false) }
         }
         if keptPrefixes.contains(where: { a.hasPrefix($0) }) { return (a, false) }
+        if isKeptLanguageFlag(a) { return (a, false) }
         return nil
+    }
+
+    /// `-fNAME`, `-fno-NAME` or `-fNAME=VALUE` of the kept language flags (`-fno-builtin-malloc` too).
+    private static func isKeptLanguageFlag(_ a: String) -> Bool {
+        guard a.hasPrefix("-f") else { return false }
+        var name = a.dropFirst(2)
+        if name.hasPrefix("no-") { name = name.dropFirst(3) }
+        if let eq = name.firstIndex(of: "=") { return keptLanguageValues.contains(String(name[..<eq])) }
+        return keptLanguageFlags.contains(String(name)) || name.hasPrefix("builtin-")
+    }
+
+    /// Clang loads `X.pch` (or `X.gch`) instead of the header `X` of `-include X` when that file exists beside it
+    /// (the driver's implicit precompiled header) — a binary the tree chose, not its sources. Such an `-include`
+    /// is dropped, and named in the note. Arguments are absolute here (`absolutized`), as libclang will see them.
+    static func withoutImplicitPrecompiledHeaders(_ arguments: [String], dropped: inout Set<String>) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            var header: String?
+            var width = 1
+            if a == "-include", i + 1 < arguments.count {
+                header = arguments[i + 1]
+                width = 2
+            } else if a.hasPrefix("-include"), !a.hasPrefix("-include-pch") {
+                let value = a.dropFirst("-include".count)
+                header = String(value.hasPrefix("=") ? value.dropFirst() : value)
+            }
+            if let header, hasPrecompiledSibling(header) {
+                dropped.insert("-include \(header) (a precompiled \((header as NSString).lastPathComponent).pch/.gch is beside it)")
+                i += width
+                continue
+            }
+            out += arguments[i..<(i + width)]
+            i += width
+        }
+        return out
+    }
+
+    static func hasPrecompiledSibling(_ header: String) -> Bool {
+        ["pch", "gch"].contains { ext in
+            var st = stat()
+            return lstat(header + "." + ext, &st) == 0
+        }
     }
 
     /// Flags naming files or folders, whose relative values resolve against the entry's `directory`.

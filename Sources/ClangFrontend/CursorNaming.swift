@@ -37,7 +37,7 @@ final class CursorNaming {
             }
             parent = parent.semanticParent
         }
-        let name = parts.reversed().joined(separator: "::")
+        let name = BoundedText.bounded(parts.reversed().joined(separator: "::"))
         if !usr.isEmpty { qualifiedCache[usr] = name }
         return name
     }

@@ -17,14 +17,17 @@ public struct ParallelIndexer {
         public var executable: String
         /// Seconds one unit may take before its worker is killed; 0 waits forever.
         public var timeout: Double
-        public init(executable: String, timeout: Double) {
+        /// What one unit may use: resident memory and CPU time (`--tu-memory`, `--tu-cpu-time`).
+        public var limits: WorkerLimits
+        public init(executable: String, timeout: Double, limits: WorkerLimits = WorkerLimits()) {
             self.executable = executable
             self.timeout = timeout
+            self.limits = limits
         }
 
         /// Workers started from the running executable, when it can be found.
-        public static func current(timeout: Double) -> Isolation? {
-            WorkerProcess.currentExecutable.map { Isolation(executable: $0, timeout: timeout) }
+        public static func current(timeout: Double, limits: WorkerLimits = WorkerLimits()) -> Isolation? {
+            WorkerProcess.currentExecutable.map { Isolation(executable: $0, timeout: timeout, limits: limits) }
         }
     }
 
@@ -47,6 +50,10 @@ public struct ParallelIndexer {
     /// `progress(done, total, file)` is called after each unit, from worker threads, serialized.
     public func run(_ jobs: [CompileJob], memo: Memo? = nil,
                     progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [TranslationUnitFacts] {
+        // In this process, libclang's own writes to stderr (`#pragma clang __debug dump`, …) would reach the terminal
+        // raw; they go where a worker's go.
+        let quiet = isolation == nil ? QuietStandardError() : nil
+        defer { quiet?.restore() }
         let state = SharedState(count: jobs.count)
         let group = DispatchGroup()
         let threadCount = min(workers, max(jobs.count, 1))
@@ -84,8 +91,9 @@ public struct ParallelIndexer {
 
     /// Each thread drives one worker process, replacing it after a crash or a timeout.
     private static func isolatedParser(root: String, isolation: Isolation) -> (CompileJob, inout [String]) -> TranslationUnitFacts {
-        let launch = WorkerProcess.Launch(executable: isolation.executable, arguments: ["__worker", root],
-                                          timeout: isolation.timeout)
+        let launch = WorkerProcess.Launch(executable: isolation.executable,
+                                          arguments: ["__worker", root] + isolation.limits.workerArguments,
+                                          timeout: isolation.timeout, limits: isolation.limits)
         let paths = PathResolver(root: root)
         var worker: WorkerProcess?
         // This thread writes to workers' pipes: one that died between jobs must be a diagnostic, not a SIGPIPE.
@@ -98,6 +106,11 @@ public struct ParallelIndexer {
                     file: shown, severity: .fatal, message: "could not start a libclang worker process; the file was skipped")],
                     failed: true)
             }
+            func failed(_ message: String) -> TranslationUnitFacts {
+                worker = nil
+                return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(file: shown, severity: .fatal, message: message)],
+                                            failed: true)
+            }
             switch process.run(job, timeout: launch.timeout) {
             case .result(let facts, let read):
                 inputs = read
@@ -108,6 +121,10 @@ public struct ParallelIndexer {
                     file: shown, severity: .fatal,
                     message: "libclang did not finish within \(Int(launch.timeout)) s (--tu-timeout); the file was skipped")],
                     failed: true)
+            case .exceededMemory:
+                return failed("libclang used more than \(launch.limits.memoryMiB) MiB on this file (--tu-memory); the file was skipped")
+            case .exceededCPUTime:
+                return failed("libclang used more than \(Int(launch.limits.cpuSeconds)) s of CPU time on this file (--tu-cpu-time); the file was skipped")
             case .crashed(let how):
                 worker = nil
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(

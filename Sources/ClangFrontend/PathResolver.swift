@@ -25,6 +25,17 @@ final class PathResolver {
         return shown
     }
 
+    /// Folders of the system's own headers: diagnostics there are shown in full.
+    static let systemHeaderFolders = ["/usr/include/", "/usr/local/include/", "/usr/lib/gcc/", "/usr/lib/llvm-", "/usr/lib/clang/"]
+
+    /// Whether text from this file (a diagnostic's message, which quotes its tokens) may be shown: it is in the
+    /// scanned tree or among the system's headers. Anything else a tree made libclang read — `#include
+    /// "/abs/secrets"`, `-include`, `-I/` — is shown by location only.
+    func mayQuote(_ raw: String) -> Bool {
+        let shown = display(raw)
+        return !shown.hasPrefix("/") || Self.systemHeaderFolders.contains { shown.hasPrefix($0) }
+    }
+
     /// Absolute, symlink-free, `.`/`..`-free spelling; falls back to lexical clean-up for missing files.
     static func canonical(_ path: String) -> String {
         if let r = realpath(path, nil) {

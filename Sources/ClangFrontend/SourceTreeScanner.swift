@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 
 /// Finds translation units in a tree that has no compilation database, and gives each default flags for its
 /// language, `-I` for the root, every `include/` folder and its own folder. Never follows a symlink into a
@@ -12,6 +13,8 @@ public struct SourceTreeScanner {
 
     public let root: String
     public var extraArguments: [String] = []
+    /// Links out of the tree and special filesystems are not walked; each is listed as `unreadable`.
+    public var boundary: TreeBoundary?
 
     public init(root: String, extraArguments: [String] = []) {
         self.root = root
@@ -63,6 +66,7 @@ public struct SourceTreeScanner {
         }
         for name in names {
             let path = dir + "/" + name
+            if let boundary, boundary.refusesEntry(path) { unreadable.append(path); continue }
             var entry = stat()
             guard stat(path, &entry) == 0 else {
                 // A name Foundation could not decode (not UTF-8) cannot be opened again by its spelling: say so

@@ -10,6 +10,8 @@ public final class TranslationUnitIndexer {
     private let naming = CursorNaming()
     /// Diagnostics kept per unit; the rest are counted in one summary line.
     public var diagnosticLimit = 20
+    /// Facts of one unit estimated larger than this (`--tu-facts`) are not kept: the unit is reported as failed.
+    public var maximumFactsBytes = WorkerLimits.defaultFactsMiB << 20
 
     public init(root: String) {
         // (0, 0): no PCH exclusion, and libclang prints nothing to stderr itself.
@@ -66,6 +68,12 @@ public final class TranslationUnitIndexer {
         var result = visitor.finish()
         result.diagnostics = facts.diagnostics
         result.hadErrors = facts.hadErrors
+        if result.estimatedSize > maximumFactsBytes {
+            facts.failed = true
+            facts.diagnostics = [DiagnosticFact(file: shown, severity: .fatal, message:
+                "the facts of this file take more than \(maximumFactsBytes >> 20) MiB (--tu-facts); they were not kept and the file was skipped")]
+            return facts
+        }
         // A developer aid: the raw facts of every unit, to see what the front-end recorded.
         if ProcessInfo.processInfo.environment["SINKMAP_DEBUG_FACTS"] == "1" {
             let encoder = JSONEncoder()
@@ -78,6 +86,7 @@ public final class TranslationUnitIndexer {
     /// Keeps error diagnostics (up to the limit) and returns the raw paths of the files they are in.
     private func collectDiagnostics(_ unit: CXTranslationUnit, into facts: inout TranslationUnitFacts) -> Set<String> {
         var files = Set<String>()
+        let outside = outsideContents(unit)
         let n = clang_getNumDiagnostics(unit)
         var kept = 0, dropped = 0
         for i in 0..<n {
@@ -94,12 +103,15 @@ public final class TranslationUnitIndexer {
                 continue
             }
             facts.hadErrors = true
-            if let path = at?.path { files.insert(path) }
+            let quotable = Self.files(of: d).allSatisfy(paths.mayQuote) && !Self.quotes(message, anyOf: outside)
+            // Calls are recovered by name only from the tree's own files (and system headers).
+            if let path = at?.path, quotable { files.insert(path) }
             guard kept < diagnosticLimit else { dropped += 1; continue }
             kept += 1
             facts.diagnostics.append(DiagnosticFact(
                 file: at.map { paths.display($0.path) } ?? facts.file, line: at?.line, column: at?.column,
-                severity: severity == CXDiagnostic_Fatal ? .fatal : .error, message: message))
+                severity: severity == CXDiagnostic_Fatal ? .fatal : .error,
+                message: quotable ? message : Self.withheldMessage))
         }
         if dropped > 0 {
             facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .note,
@@ -112,6 +124,47 @@ public final class TranslationUnitIndexer {
         }
         return files
     }
+
+    /// The text of every file this unit read from outside the tree and the system headers (libclang's own copy:
+    /// nothing is read again). Usually none.
+    private func outsideContents(_ unit: CXTranslationUnit) -> [String] {
+        final class Box { var files: [CXFile] = [] }
+        let box = Box()
+        let unmanaged = Unmanaged.passRetained(box)
+        defer { unmanaged.release() }
+        clang_getInclusions(unit, { file, _, _, data in
+            if let file { Unmanaged<Box>.fromOpaque(data!).takeUnretainedValue().files.append(file) }
+        }, unmanaged.toOpaque())
+        return box.files.compactMap { file in
+            guard !paths.mayQuote(clang_getFileName(file).consume()) else { return nil }
+            var size = 0
+            guard let bytes = clang_getFileContents(unit, file, &size) else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
+        }
+    }
+
+    /// Whether a message quotes ('…') text found in one of `contents`: an identifier from an outside header that a
+    /// macro brought into the tree ("use of undeclared identifier 'SECRET'") is located in the tree, but is not its.
+    static func quotes(_ message: String, anyOf contents: [String]) -> Bool {
+        guard !contents.isEmpty else { return false }
+        let quoted = message.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 && !$0.element.isEmpty }.map { String($0.element) }
+        return quoted.contains { q in contents.contains { $0.contains(q) } }
+    }
+
+    /// Every file a diagnostic points into: its location and its highlighted ranges, each where written and where
+    /// expanded (a macro from an outside header expanded in the tree still quotes that header).
+    private static func files(of d: CXDiagnostic?) -> [String] {
+        var locations = [clang_getDiagnosticLocation(d)]
+        for r in 0..<clang_getDiagnosticNumRanges(d) {
+            let range = clang_getDiagnosticRange(d, r)
+            locations += [clang_getRangeStart(range), clang_getRangeEnd(range)]
+        }
+        return locations.flatMap { [$0.expansion?.path, $0.spelling?.path].compactMap { $0 } }
+    }
+
+    /// What a diagnostic located in a file outside the tree says instead of its message (which would quote it).
+    public static let withheldMessage = "a diagnostic about a file outside the scanned tree (message withheld: it would quote that file)"
 
     static func unreadable(_ path: String) -> String? {
         var st = stat()

@@ -10,15 +10,19 @@ final class WorkerProcess {
         var executable: String
         var arguments: [String]
         var timeout: Double
+        var limits: WorkerLimits
     }
 
     enum Outcome {
         case result(TranslationUnitFacts, inputs: [String])
         case timedOut
+        case exceededMemory
+        case exceededCPUTime
         case crashed(String)
     }
 
     private let pid: pid_t
+    private let limits: WorkerLimits
     private let toWorker: Int32
     private let fromWorker: Int32
     private var alive = true
@@ -46,6 +50,7 @@ final class WorkerProcess {
         close(down[0]); close(up[1])
         guard status == 0 else { close(down[1]); close(up[0]); return nil }
         pid = child
+        limits = launch.limits
         toWorker = down[1]
         fromWorker = up[0]
     }
@@ -55,19 +60,37 @@ final class WorkerProcess {
     func run(_ job: CompileJob, timeout: Double) -> Outcome {
         guard WorkerProtocol.write(job, to: toWorker) else { return .crashed(reap()) }
         let deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
-        switch WorkerProtocol.read(from: fromWorker, deadline: deadline) {
+        let cpuAtStart = ProcessUsage(pid: pid)?.cpuSeconds ?? 0
+        var exceeded: Outcome?
+        let outcome = WorkerProtocol.read(from: fromWorker, deadline: deadline) {
+            exceeded = self.exceededLimit(since: cpuAtStart)
+            return exceeded == nil
+        }
+        if let exceeded {
+            stop()
+            return exceeded
+        }
+        switch outcome {
         case .frame(let data):
             guard let result = try? JSONDecoder().decode(WorkerProtocol.Result.self, from: data) else {
                 stop()
                 return .crashed("sent an unreadable answer")
             }
             return .result(result.facts, inputs: result.inputs)
-        case .timedOut:
+        case .timedOut, .stopped:
             stop()
             return .timedOut
         case .closed:
             return .crashed(reap())
         }
+    }
+
+    /// The limit this worker has passed on the current unit, if any.
+    private func exceededLimit(since cpuAtStart: Double) -> Outcome? {
+        guard let usage = ProcessUsage(pid: pid) else { return nil }
+        if usage.residentBytes > limits.memoryBytes { return .exceededMemory }
+        if limits.cpuSeconds > 0, usage.cpuSeconds - cpuAtStart > limits.cpuSeconds { return .exceededCPUTime }
+        return nil
     }
 
     /// Kills the worker (if still running) and collects it.
@@ -91,7 +114,8 @@ final class WorkerProcess {
     }
 
     private static func signalName(_ s: Int32) -> String? {
-        [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGKILL: "SIGKILL", SIGILL: "SIGILL", SIGFPE: "SIGFPE"][s]
+        [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGKILL: "SIGKILL", SIGILL: "SIGILL", SIGFPE: "SIGFPE",
+         SIGXCPU: "SIGXCPU: past the CPU-time limit"][s]
     }
 
     /// The running executable, to start workers from.

@@ -31,34 +31,42 @@ enum WorkerProtocol {
     }
 
     /// Reads one frame. `deadline` nil waits forever; returns `.timedOut` when it passes first.
-    enum ReadOutcome { case frame(Data), closed, timedOut }
+    /// `watch`, when given, is asked every `watchInterval` seconds while waiting; false stops the read (`.stopped`).
+    enum ReadOutcome { case frame(Data), closed, timedOut, stopped }
 
-    static func read(from fd: Int32, deadline: Date?) -> ReadOutcome {
+    static let watchInterval = 0.05
+
+    static func read(from fd: Int32, deadline: Date?, watch: (() -> Bool)? = nil) -> ReadOutcome {
         var header = [UInt8](repeating: 0, count: 4)
-        switch readExactly(fd, &header, 4, deadline: deadline) {
+        switch readExactly(fd, &header, 4, deadline: deadline, watch: watch) {
         case .closed: return .closed
         case .timedOut: return .timedOut
+        case .stopped: return .stopped
         case .frame: break
         }
         let length = Int(UInt32(header[0]) | UInt32(header[1]) << 8 | UInt32(header[2]) << 16 | UInt32(header[3]) << 24)
         guard length <= maximumFrame else { return .closed }
         var body = [UInt8](repeating: 0, count: length)
-        switch readExactly(fd, &body, length, deadline: deadline) {
+        switch readExactly(fd, &body, length, deadline: deadline, watch: watch) {
         case .closed: return .closed
         case .timedOut: return .timedOut
+        case .stopped: return .stopped
         case .frame: return .frame(Data(body))
         }
     }
 
-    private static func readExactly(_ fd: Int32, _ buffer: inout [UInt8], _ count: Int, deadline: Date?) -> ReadOutcome {
+    private static func readExactly(_ fd: Int32, _ buffer: inout [UInt8], _ count: Int, deadline: Date?,
+                                    watch: (() -> Bool)?) -> ReadOutcome {
         var offset = 0
         while offset < count {
-            if let deadline {
-                let remaining = deadline.timeIntervalSinceNow
+            if deadline != nil || watch != nil {
+                let remaining = deadline?.timeIntervalSinceNow ?? .infinity
                 if remaining <= 0 { return .timedOut }
+                let wait = watch == nil ? min(remaining, 1000) : min(remaining, watchInterval)
                 var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&p, 1, Int32(min(remaining * 1000, 1_000_000)) + 1)
+                let ready = poll(&p, 1, Int32(wait * 1000) + 1)
                 if ready < 0 && errno == EINTR { continue }
+                if let watch, !watch() { return .stopped }
                 if ready == 0 { continue }
             }
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, count - offset) }
@@ -72,19 +80,16 @@ enum WorkerProtocol {
 
 /// The worker side: `sinkmap __worker ROOT` runs this. It parses each job it is sent and answers with facts.
 public enum IsolatedWorker {
-    /// Address-space limit of a worker (bytes); 0 for none.
-    public static var memoryLimit: UInt64 = 8 << 30
-
-    public static func serve(root: String) -> Never {
+    public static func serve(root: String, limits: WorkerLimits) -> Never {
         // Die with the parent: a killed or crashed sinkmap leaves no libclang behind.
         _ = sinkmap_die_with_parent()
         // Ctrl-C is for sinkmap to handle (it reports and exits; the kernel then ends its workers): a worker
         // killed by the same SIGINT would look like a crash.
         signal(SIGINT, SIG_IGN)
         // A file built to exhaust memory (a macro-expansion bomb) ends its worker, not the machine.
-        var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
-        if memoryLimit > 0 { _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit) }
+        limits.applyToThisProcess()
         let indexer = TranslationUnitIndexer(root: root)
+        indexer.maximumFactsBytes = limits.factsMiB << 20
         let hangOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_HANG_ON"]
         let crashOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_CRASH_ON"]
         while case .frame(let data) = WorkerProtocol.read(from: STDIN_FILENO, deadline: nil) {
@@ -94,6 +99,7 @@ public enum IsolatedWorker {
             if let hangOn, name == hangOn { while true { sleep(60) } }
             if let crashOn, name == crashOn { signal(SIGSEGV, SIG_DFL); raise(SIGSEGV) }
             var inputs: [String] = []
+            limits.armCPULimitForNextUnit()
             let facts = indexer.index(job, inputs: &inputs)
             guard WorkerProtocol.write(WorkerProtocol.Result(facts: facts, inputs: inputs), to: STDOUT_FILENO) else { exit(4) }
         }

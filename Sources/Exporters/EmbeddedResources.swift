@@ -276,10 +276,11 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
   var ENTRY_ORDER = ['main', 'initializer', 'http-handler', 'grpc-method', 'thread', 'callback', 'exported', 'root'];
   var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
 
-  // Control, line-separator and bidi characters from the scanned tree are shown as visible \u{…} escapes (as in
-  // every other format), so a name cannot break a line or read in another order than it is written.
-  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-  function visible(s) { return s.replace(INVISIBLE, function (c) { return '\\u{' + c.charCodeAt(0).toString(16) + '}'; }); }
+  // Control, line-separator, bidi and invisible characters from the scanned tree are shown as visible \u{…}
+  // escapes (the same set as ControlCharacters in every other format), so a name cannot break a line, read in
+  // another order than it is written, or hide a character (zw_\u{200b}_ok is not zw__ok).
+  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\p{Cf}]/gu;
+  function visible(s) { return s.replace(INVISIBLE, function (c) { return '\\u{' + c.codePointAt(0).toString(16) + '}'; }); }
   var report = JSON.parse(document.getElementById('sinkmap-report').textContent,
                           function (key, value) { return typeof value === 'string' ? visible(value) : value; });
   var paths = report.paths || [];

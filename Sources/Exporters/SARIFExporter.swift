@@ -4,7 +4,9 @@ import SinkmapReport
 /// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others). One rule per sink rule; one
 /// result per listed path — an (entry point, sink call) route — located at the call into the sink, with the
 /// path as a code flow from the entry point to the sink and the path id as its fingerprint, so a result keeps
-/// its identity across runs while lines move. URIs are relative to `SRCROOT`, the scanned root.
+/// its identity across runs while lines move. URIs are relative to `%SRCROOT%`, the scanned root; a file outside it (a
+/// system header, or a file the tree made the compiler read) is relative to `OUTSIDE_SRCROOT` (`file:///`), so it is
+/// marked as outside and never mistaken for a file of the checkout.
 public struct SARIFExporter {
     /// When set, only paths in the set are reported, marked `baselineState: "new"` (`sinkmap check`).
     public var newPathIDs: Set<String>?
@@ -23,7 +25,10 @@ public struct SARIFExporter {
         let paths = newPathIDs.map { ids in report.paths.filter { ids.contains($0.id) } } ?? report.paths
         let run = SARIF.Run(
             tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
-            originalUriBaseIds: ["SRCROOT": .init(description: .init(text: "The scanned source tree (\(v(report.root)))"))],
+            originalUriBaseIds: [
+                Self.rootBase: .init(description: .init(text: "The scanned source tree (\(v(report.root)))")),
+                Self.outsideBase: .init(uri: "file:///", description: .init(text: "Files outside the scanned tree")),
+            ],
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications(report))],
             results: paths.map { result($0, ruleIndex: index[$0.sink.rule] ?? 0, report: report) },
             properties: .init(root: report.root, schema: report.schema))
@@ -146,10 +151,15 @@ public struct SARIFExporter {
     private func physical(_ file: String, _ line: Int?, _ column: Int?) -> SARIF.PhysicalLocation {
         let region = line.flatMap { $0 >= 1 ? SARIF.Region(startLine: $0, startColumn: column.flatMap { $0 >= 1 ? $0 : nil }) : nil }
         if file.hasPrefix("/") {
-            return .init(artifactLocation: .init(uri: "file://" + Self.percentEncoded(file)), region: region)
+            return .init(artifactLocation: .init(uri: Self.percentEncoded(String(file.dropFirst())), uriBaseId: Self.outsideBase),
+                         region: region)
         }
-        return .init(artifactLocation: .init(uri: Self.percentEncoded(file), uriBaseId: "SRCROOT"), region: region)
+        return .init(artifactLocation: .init(uri: Self.percentEncoded(file), uriBaseId: Self.rootBase), region: region)
     }
+
+    /// The base of every URI in the tree (GitHub code scanning's well-known name), and of those outside it.
+    static let rootBase = "%SRCROOT%"
+    static let outsideBase = "OUTSIDE_SRCROOT"
 
     /// A relative path as a URI reference: unreserved characters and `/` kept, every other byte `%XX`
     /// (so `:` can never read as a scheme and spaces, `#`, `?` stay part of the path).

@@ -7,34 +7,39 @@ import SinkmapCore
 public struct NameMatcher: Sendable {
     /// Exact names and the rule each belongs to (the first rule naming it).
     let exact: [String: Int]
-    private let patterns: [(rule: Int, regex: NSRegularExpression)]
+    /// Every rule's patterns in rule order, as one automaton (`PatternSet`); `ruleOfPattern[i]` owns pattern i.
+    private let patterns: PatternSet
+    private let ruleOfPattern: [Int]
 
-    /// `rules[i]` is (names, patterns) of rule i. Fails on the first invalid regular expression, naming it.
+    /// `rules[i]` is (names, patterns) of rule i. Fails on the first unusable regular expression, naming it, and
+    /// on more patterns than `PatternSet.Limits` allow. Matching a name costs one pass over it, whatever the count.
     public init(_ rules: [(names: [String], patterns: [String])]) throws {
         var exact: [String: Int] = [:]
-        var patterns: [(Int, NSRegularExpression)] = []
+        var all: [String] = []
+        var ruleOfPattern: [Int] = []
         for (i, rule) in rules.enumerated() {
             for name in rule.names where exact[name] == nil { exact[name] = i }
-            for p in rule.patterns {
-                do {
-                    patterns.append((i, try NSRegularExpression(pattern: p)))
-                } catch {
-                    throw NameMatcherError.invalidPattern(p)
-                }
-            }
+            all += rule.patterns
+            ruleOfPattern += Array(repeating: i, count: rule.patterns.count)
+        }
+        do {
+            patterns = try PatternSet(all)
+        } catch PatternError.invalid(_, let p, _) {
+            throw NameMatcherError.invalidPattern(p)
+        } catch let e as PatternError {
+            throw NameMatcherError.limit(e.description)
         }
         self.exact = exact
-        self.patterns = patterns
+        self.ruleOfPattern = ruleOfPattern
     }
 
-    /// The first rule matching this name.
+    /// The first rule matching this name. Patterns are in rule order, so the first pattern found is the first rule.
     public func match(_ name: String) -> Int? {
-        var best = exact[name]
-        let range = NSRange(name.startIndex..., in: name)
-        for (rule, regex) in patterns where best == nil || rule < best! {
-            if regex.firstMatch(in: name, range: range) != nil { best = rule; break }
+        let byPattern = patterns.firstMatch(name).map { ruleOfPattern[$0] }
+        switch (exact[name], byPattern) {
+        case let (a?, b?): return min(a, b)
+        case let (a, b): return a ?? b
         }
-        return best
     }
 
     /// The first rule matching a function by its name or a name a call wrote it as.
@@ -45,9 +50,11 @@ public struct NameMatcher: Sendable {
 
 public enum NameMatcherError: Error, CustomStringConvertible, Equatable {
     case invalidPattern(String)
+    case limit(String)
     public var description: String {
         switch self {
         case .invalidPattern(let p): return "'\(p)' is not a valid regular expression"
+        case .limit(let message): return message
         }
     }
 }

@@ -24,6 +24,23 @@ public struct TranslationUnitFacts: Codable, Sendable {
     /// Parsed with errors: some calls may have been recovered by name (`CallKind.unresolved`).
     public var hadErrors: Bool
 
+    /// Roughly the bytes these facts take stored: their strings, and a fixed share per record. Deterministic, and
+    /// cheap next to encoding them.
+    public var estimatedSize: Int {
+        let perRecord = 96
+        let functionBytes = functions.reduce(0) {
+            $0 + perRecord + $1.id.utf8.count + $1.name.utf8.count + ($1.signature?.utf8.count ?? 0)
+                + ($1.location?.file.utf8.count ?? 0)
+        }
+        let callBytes = calls.reduce(0) {
+            $0 + perRecord + $1.caller.utf8.count + $1.callee.utf8.count + $1.location.file.utf8.count
+                + ($1.macro?.utf8.count ?? 0) + ($1.writtenAs?.utf8.count ?? 0)
+        }
+        let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
+            + registrations.count + streamReads.count + diagnostics.count
+        return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
+    }
+
     public init(file: String, functions: [FunctionFact] = [], calls: [CallFact] = [],
                 diagnostics: [DiagnosticFact] = [], failed: Bool = false, hadErrors: Bool = false) {
         self.file = file

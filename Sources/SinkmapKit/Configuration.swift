@@ -54,11 +54,16 @@ public struct Configuration: Equatable, Sendable {
     }
 
     /// `sinkmap.yml` at the scanned root when there is one, defaults otherwise.
-    public static func discover(root: String) throws -> Configuration {
+    /// A `sinkmap.yml` that is a link to a file outside the tree is refused unread unless links out are followed.
+    public static func discover(root: String, followExternalLinks: Bool = false) throws -> Configuration {
+        let boundary = TreeBoundary(root: root, followExternalLinks: followExternalLinks)
         let candidate = (root as NSString).appendingPathComponent(fileName)
         // lstat: a dangling symlink named sinkmap.yml is an error to report, not "no configuration".
         var st = stat()
         guard lstat(candidate, &st) == 0 else { return Configuration() }
+        if boundary.escapingLink(candidate) != nil {
+            throw ConfigurationError(file: fileName, message: "a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --config)")
+        }
         return try load(path: candidate, shownAs: fileName)
     }
 

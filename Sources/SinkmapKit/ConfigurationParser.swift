@@ -1,4 +1,5 @@
 import Foundation
+import PathEngine
 import SinkmapCore
 import Yams
 
@@ -9,6 +10,7 @@ struct ConfigurationParser {
 
     func read(_ node: Node, into config: inout Configuration) throws {
         guard let top = node.mapping else { throw error(node, "the top level must be a mapping (keys such as 'sinks:')") }
+        try checkCounts(top)
         for (key, value) in top {
             switch key.string {
             case "sinks":
@@ -96,12 +98,11 @@ struct ConfigurationParser {
         }
     }
 
+    /// A pattern RE2 accepts within `PatternSet.Limits` (length, complexity), else an error at its line.
     func regex(_ node: Node) throws -> String {
         let p = try scalar(node, "pattern")
-        do {
-            _ = try NSRegularExpression(pattern: p)
-        } catch {
-            throw self.error(node, "'\(p)' is not a valid regular expression")
+        if let problem = PatternSet.problem(p) {
+            throw self.error(node, problem.isSyntax ? "'\(p)' is not a valid regular expression" : "'\(p)': \(problem)")
         }
         return p
     }
@@ -115,6 +116,30 @@ struct ConfigurationParser {
                 throw error(item, "'\(g)' must be a path glob inside the scanned root (relative, no '..')")
             }
             return g
+        }
+    }
+
+    /// Rules and patterns in one sinkmap.yml are bounded: each pattern is compiled, and all are matched as one automaton.
+    static let maximumRules = 10_000
+    static let maximumPatterns = 10_000
+
+    /// Counted on the node tree before any rule is read or any pattern compiled, so a huge list is refused at once.
+    func checkCounts(_ top: Node.Mapping) throws {
+        var rules = 0, patterns = 0
+        for (key, value) in top where ["sinks", "entries", "sources"].contains(key.string ?? "") {
+            for item in value.sequence ?? [] {
+                rules += 1
+                guard rules <= Self.maximumRules else {
+                    throw error(item, "more than \(Self.maximumRules) rules; at most \(Self.maximumRules) are allowed")
+                }
+                for (k, v) in item.mapping ?? [:] {
+                    if k.string == "pattern" { patterns += 1 }
+                    if k.string == "patterns" { patterns += v.sequence?.count ?? 1 }
+                    guard patterns <= Self.maximumPatterns else {
+                        throw error(v, "more than \(Self.maximumPatterns) patterns; at most \(Self.maximumPatterns) are allowed (list exact names under 'functions:' instead: they cost no matching time)")
+                    }
+                }
+            }
         }
     }
 

@@ -76,9 +76,9 @@ public struct Scan {
 
         // A tree under review could ship `.sinkmap-cache` as a symbolic link to make sinkmap write elsewhere.
         var cacheDirectory = options.cacheDirectory
-        if let dir = cacheDirectory, Self.isSymbolicLink(dir) {
+        if let dir = cacheDirectory, Self.isSymbolicLink(dir) || boundary(root: root).escapingLink(dir) != nil {
             inputDiagnostics.append(DiagnosticFact(file: dir, severity: .warning,
-                                                   message: "the cache folder is a symbolic link; no cache was used (pass --cache-dir to choose one)"))
+                                                   message: "the cache folder is a symbolic link, or reached through one to outside the scanned tree; no cache was used (pass --cache-dir to choose one)"))
             cacheDirectory = nil
         }
         let (units, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
@@ -104,7 +104,7 @@ public struct Scan {
     func loadConfiguration(root: String) throws -> Configuration {
         do {
             if let path = options.configPath { return try Configuration.load(path: path) }
-            return try Configuration.discover(root: root)
+            return try Configuration.discover(root: root, followExternalLinks: options.followExternalLinks)
         } catch let e as ConfigurationError {
             throw ScanError.configuration(e)
         }
@@ -121,10 +121,16 @@ public struct Scan {
             database = ["compile_commands.json", "build/compile_commands.json"]
                 .map { (root as NSString).appendingPathComponent($0) }
                 .first { FileManager.default.fileExists(atPath: $0) }
+            // Found in the tree, so it comes with the tree: a link to a file outside it is not read.
+            if let found = database, boundary(root: root).escapingLink(found) != nil {
+                let shown = String(found.dropFirst(root.count + 1))
+                throw ScanError.input("\(shown): a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --compile-commands)")
+            }
         }
         if let database {
             do {
-                let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"])
+                let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"],
+                                                 boundary: boundary(root: root))
                 var diagnostics = db.skipped.map {
                     DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .warning, message: $0)
                 }
@@ -138,15 +144,26 @@ public struct Scan {
                 throw ScanError.input(e.description)
             }
         }
-        let (jobs, unreadable) = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"]).jobs()
+        var scanner = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"])
+        scanner.boundary = boundary(root: root)
+        let (jobs, unreadable) = scanner.jobs()
         let diagnostics = unreadable.map { path -> DiagnosticFact in
             let shown = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+            if Self.isSymbolicLink(path) || TreeBoundary.isSpecialFilesystem(path) {
+                return DiagnosticFact(file: shown, severity: .warning, message: TreeBoundary.isSpecialFilesystem(path)
+                    ? "leads to a special filesystem (/proc, /sys, /dev); not walked"
+                    : "a symbolic link to outside the scanned tree; not followed (--follow-external-links follows it)")
+            }
             let isSource = SourceTreeScanner.sourceExtensions.contains((path as NSString).pathExtension.lowercased())
             return DiagnosticFact(file: shown, severity: .warning, message: isSource
                 ? "file name is not valid UTF-8 (shown with U+FFFD); the file was not scanned"
                 : "folder could not be read; its files were not scanned")
         }
         return (jobs, diagnostics)
+    }
+
+    func boundary(root: String) -> TreeBoundary {
+        TreeBoundary(root: root, followExternalLinks: options.followExternalLinks)
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {

@@ -21,6 +21,9 @@ public struct ScanOptions: Sendable {
     public var isolation: ParallelIndexer.Isolation?
     /// Entry points in vendored or external code start paths too (`--include-vendored`; always for the gate).
     public var includeVendored = false
+    /// `--follow-external-links`: follow symbolic links whose target is outside the root (files, folders,
+    /// sinkmap.yml, compilation-database entries). Special filesystems are never walked.
+    public var followExternalLinks = false
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 

@@ -29,6 +29,7 @@ struct BaselineCommand: ParsableCommand {
         // overwritten (its notes would be lost).
         // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
         let file = WorkingDirectory.absolute(output)
+        try scan.refuseLinkOut(file, what: "read or write the baseline", code: ExitCodes.configuration)
         let previous: Baseline?
         do {
             previous = try BaselineStore.load(file, named: output)

@@ -49,6 +49,8 @@ struct CheckCommand: ParsableCommand {
         let outputFile = output.map(WorkingDirectory.absolute)
         // The baseline is read first: a missing or broken one must fail fast, and never look like a pass or like
         // new paths.
+        try scan.refuseLinkOut(baseline, what: "read the baseline", code: ExitCodes.configuration)
+        try scan.refuseLinkOut(outputFile, what: "write the result", code: ExitCodes.output)
         let approved: Baseline
         do {
             approved = try BaselineStore.load(WorkingDirectory.absolute(baseline), named: baseline)

@@ -42,6 +42,7 @@ struct GraphCommand: ParsableCommand {
     }
 
     func run() throws {
+        try input.refuseLinkOut(output, what: "write the graph", code: ExitCodes.output)
         let scanned = try buildGraph()
         let text = format == .json ? GraphJSON.render(scanned) : GraphDOT.render(scanned)
         try OutputFile.write(Data(text.utf8), to: output, what: "graph")

@@ -10,8 +10,12 @@ import SinkmapKit
 enum Interruption {
     /// The installed sources, kept alive for the life of the process.
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// The original stderr: during an `--in-process` parse, file descriptor 2 is /dev/null (QuietStandardError).
+    nonisolated(unsafe) private static var terminal: Int32 = STDERR_FILENO
 
     static func install() {
+        terminal = dup(STDERR_FILENO)
+        if terminal < 0 { terminal = STDERR_FILENO }
         for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
             // The default action would end the process before the source sees the signal.
             signal(number, SIG_IGN)
@@ -25,10 +29,10 @@ enum Interruption {
     private static func stop(_ number: Int32, _ name: String) -> Never {
         AtomicFile.abandonTemporaryFiles()
         // Over a progress bar, start on a clean line.
-        let clear = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[2K" : ""
+        let clear = isatty(terminal) == 1 ? "\r\u{1B}[2K" : ""
         let message = clear + "sinkmap: interrupted (\(name)); stopped. No partial file was written: an earlier report, "
             + "baseline or cache entry stays as it was.\n"
-        FileHandle.standardError.write(Data(message.utf8))
+        FileHandle(fileDescriptor: terminal, closeOnDealloc: false).write(Data(message.utf8))
         // _exit, not exit: parsing threads may be inside libclang, whose static destructors must not run under them.
         _exit(ExitCodes.interrupted(by: number))
     }

@@ -36,6 +36,7 @@ struct ScanCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
         let report = try input.scan()
         try output.write(report)
         let failed = report.stats.translationUnitsWithErrors + report.stats.failedTranslationUnits

@@ -1,7 +1,9 @@
 import ArgumentParser
 import ClangFrontend
+import Exporters
 import Foundation
 import PathEngine
+import SinkmapCore
 import SinkmapKit
 import SinkmapReport
 
@@ -45,8 +47,23 @@ struct ScanInputOptions: ParsableArguments {
                                valueName: "seconds"))
     var tuTimeout: Double = 300
 
+    @Option(help: ArgumentHelp("MiB of memory libclang may use on one file before it is skipped with a diagnostic (default: half the machine's memory shared between the workers, at least 512).",
+                               valueName: "MiB"))
+    var tuMemory: Int?
+
+    @Option(help: ArgumentHelp("Seconds of CPU time libclang may use on one file before it is skipped with a diagnostic (0: no limit).",
+                               valueName: "seconds"))
+    var tuCpuTime: Double = WorkerLimits.defaultCPUSeconds
+
+    @Option(help: ArgumentHelp("MiB the facts of one file may take; a file whose facts exceed it is skipped with a diagnostic, not stored.",
+                               valueName: "MiB"))
+    var tuFacts: Int = WorkerLimits.defaultFactsMiB
+
     @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
     var inProcess = false
+
+    @Flag(help: "Follow symbolic links whose target is outside PATH: folders and files of the walk, compilation-database entries, sinkmap.yml, the baseline and the folders of --output and --cache-dir (never /proc, /sys, /dev).")
+    var followExternalLinks = false
 
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
@@ -63,6 +80,12 @@ struct ScanInputOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if tuTimeout < 0 { throw ValidationError("--tu-timeout must be 0 (no limit) or more seconds") }
         if inProcess && tuTimeout != 300 { throw ValidationError("--tu-timeout needs worker processes; drop --in-process") }
+        if let tuMemory, tuMemory < 128 { throw ValidationError("--tu-memory must be at least 128 (MiB): a worker with libclang loaded already takes about 100") }
+        if tuFacts < 1 { throw ValidationError("--tu-facts must be at least 1 (MiB)") }
+        if tuCpuTime < 0 { throw ValidationError("--tu-cpu-time must be 0 (no limit) or more seconds") }
+        if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds || tuFacts != WorkerLimits.defaultFactsMiB) {
+            throw ValidationError("--tu-memory, --tu-cpu-time and --tu-facts need worker processes; drop --in-process")
+        }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
     }
 
@@ -89,8 +112,14 @@ struct ScanInputOptions: ParsableArguments {
         options.extraArguments = extraArgs
         options.configPath = config
         options.includeVendored = includeVendored
+        options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
-        if !inProcess { options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout) }
+        if !inProcess {
+            let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            var limits = WorkerLimits(memoryMiB: tuMemory ?? WorkerLimits.defaultMemoryMiB(workers: workers), cpuSeconds: tuCpuTime)
+            limits.factsMiB = tuFacts
+            options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout, limits: limits)
+        }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
         let bar = (!quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
         if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }
@@ -102,6 +131,16 @@ struct ScanInputOptions: ParsableArguments {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
             default: throw Failure(message: e.description, code: ExitCodes.input)
             }
+        }
+    }
+
+    /// Refuses a file named on the command line (`--output`, the baseline) when a symbolic link in the scanned tree
+    /// leads its path outside the tree — a tree could ship `reports -> /elsewhere` — unless links out are followed.
+    func refuseLinkOut(_ file: String?, what: String, code: Int32) throws {
+        guard let file else { return }
+        let boundary = TreeBoundary(root: path, followExternalLinks: followExternalLinks)
+        if let link = boundary.escapingLink(WorkingDirectory.absolute(file)) {
+            throw Failure(message: "\(TerminalText.sanitize(file)): cannot \(what): \(TerminalText.sanitize(link)) is a symbolic link to outside the scanned tree (--follow-external-links allows it)", code: code)
         }
     }
 

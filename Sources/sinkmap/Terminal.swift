@@ -14,6 +14,9 @@ final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     private let started = Date()
     private var lastDraw = Date.distantPast
+    /// The terminal, kept open: while libclang parses in this process (`--in-process`) file descriptor 2 points
+    /// elsewhere (`QuietStandardError`), and the bar must still reach the terminal.
+    private let terminal = FileHandle(fileDescriptor: dup(STDERR_FILENO), closeOnDealloc: true)
 
     func update(done: Int, total: Int, file: String) {
         lock.lock(); defer { lock.unlock() }
@@ -28,12 +31,12 @@ final class ProgressBar: @unchecked Sendable {
         // The file name comes from the scanned tree: no control or bidi character reaches the terminal raw.
         let name = TerminalText.sanitize(String(file.suffix(40)))
         let line = "\r\u{1B}[2K\(bar) \(done)/\(total) TUs  ETA \(Self.clock(eta))  \(name)"
-        FileHandle.standardError.write(Data(line.utf8))
+        terminal.write(Data(line.utf8))
     }
 
     func finish() {
         lock.lock(); defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        terminal.write(Data("\r\u{1B}[2K".utf8))
     }
 
     private static func clock(_ seconds: Double) -> String {

@@ -7,8 +7,13 @@ struct WorkerCommand: ParsableCommand {
         commandName: "__worker", abstract: "Internal: parse translation units sent on stdin.", shouldDisplay: false)
 
     @Argument var root: String
+    @Option var memoryMib: Int = WorkerLimits().memoryMiB
+    @Option var cpuSeconds: Double = WorkerLimits.defaultCPUSeconds
+    @Option var factsMib: Int = WorkerLimits.defaultFactsMiB
 
     func run() throws {
-        IsolatedWorker.serve(root: root)
+        var limits = WorkerLimits(memoryMiB: memoryMib, cpuSeconds: cpuSeconds)
+        limits.factsMiB = factsMib
+        IsolatedWorker.serve(root: root, limits: limits)
     }
 }

@@ -185,6 +185,34 @@ final class CompilationDatabaseTests: XCTestCase {
         XCTAssertEqual(CompilationDatabase.clean(["cc"], file: "a.c", absoluteFile: "/a.c"), [])
     }
 
+    /// The allowlist keeps language flags and drops, naming them, flags that write files, load code or read inputs
+    /// the tree chose — `-gen-cdb-fragment-path` began with `-g` and passed the old prefix filter.
+    func testAllowlistKeepsLanguageFlagsAndNamesWhatItDrops() {
+        var dropped = Set<String>()
+        XCTAssertEqual(CompilationDatabase.clean(
+            ["cc", "-g", "-gdwarf-4", "-gen-cdb-fragment-path", "/tmp/x", "-fno-exceptions", "-fplugin=x.so", "-fdepfile-entry=x",
+             "-fvisibility=hidden", "-fno-builtin-malloc", "-fdiagnostics-color=always", "-mavx2", "-mllvm", "-x", "-Wall",
+             "-Wl,-rpath", "-DA", "-fprofile-instr-generate=p", "-fmodules", "a.c"],
+            file: "a.c", absoluteFile: "/a.c", dropped: &dropped),
+            ["-fno-exceptions", "-fvisibility=hidden", "-fno-builtin-malloc", "-mavx2", "-Wall", "-DA"])
+        XCTAssertEqual(dropped.sorted(), ["-Wl,-rpath", "-fdepfile-entry", "-fmodules", "-fplugin", "-fprofile-instr-generate",
+                                          "-gen-cdb-fragment-path", "-mllvm"])
+    }
+
+    /// clang's driver loads X.pch (or X.gch) for `-include X` when it exists: such an -include is dropped.
+    func testAnIncludeWithAPrecompiledHeaderBesideItIsDropped() throws {
+        let t = try TempTree()
+        try t.write("include/pre.h", "int pre(void);\n")
+        try t.write("include/pre.h.gch", "binary")
+        try t.write("include/plain.h", "int plain(void);\n")
+        var dropped = Set<String>()
+        XCTAssertEqual(CompilationDatabase.withoutImplicitPrecompiledHeaders(
+            ["-include", t.path("include/pre.h"), "-include\(t.path("include/plain.h"))", "-include", t.path("include/plain.h")],
+            dropped: &dropped),
+            ["-include\(t.path("include/plain.h"))", "-include", t.path("include/plain.h")])
+        XCTAssertEqual(dropped, ["-include \(t.path("include/pre.h")) (a precompiled pre.h.pch/.gch is beside it)"])
+    }
+
     func testJobsCarryCleanArgumentsExtraArgumentsAndDirectory() throws {
         let t = try TempTree()
         try t.write("src/a.c", "int a(void) { return 0; }\n")

@@ -35,12 +35,15 @@ enum Hostile {
     }
 
     /// The bytes a writer must never emit raw from a scanned tree: C0 controls other than newline and tab, DEL,
-    /// C1 controls, line/paragraph separators and bidi controls. Returns a description of the first one found.
+    /// C1 controls, line/paragraph separators, bidi controls and invisible characters. Returns a description of the first one found.
     static func rawControl(in text: String) -> String? {
         for (offset, u) in text.unicodeScalars.enumerated() {
             let v = u.value
             let bad = (v < 0x20 && v != 0x0a && v != 0x09) || (0x7f..<0xa0).contains(v) || v == 0x061c || v == 0x200e
                 || v == 0x200f || v == 0x2028 || v == 0x2029 || (0x202a...0x202e).contains(v) || (0x2066...0x2069).contains(v)
+                // Invisible: zero-width space and joiners, word joiner, BOM, soft hyphen, Hangul fillers, CGJ, Mongolian VS.
+                || (0x200b...0x200d).contains(v) || v == 0x2060 || v == 0xfeff || v == 0x00ad || v == 0x3164
+                || v == 0x115f || v == 0x1160 || v == 0xffa0 || v == 0x034f || v == 0x180e
             if bad {
                 let start = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: max(0, offset - 30))
                 let context = String(String.UnicodeScalarView(text.unicodeScalars[start...].prefix(60)))

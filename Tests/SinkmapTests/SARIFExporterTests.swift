@@ -36,7 +36,7 @@ final class SARIFExporterTests: XCTestCase {
         let primary = try XCTUnwrap(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
         let artifact = try XCTUnwrap(primary["artifactLocation"] as? [String: Any])
         XCTAssertEqual(artifact["uri"] as? String, "src/app.c")
-        XCTAssertEqual(artifact["uriBaseId"] as? String, "SRCROOT")
+        XCTAssertEqual(artifact["uriBaseId"] as? String, "%SRCROOT%")
         XCTAssertEqual((primary["region"] as? [String: Any])?["startLine"] as? Int, 24)
         XCTAssertEqual((primary["region"] as? [String: Any])?["startColumn"] as? Int, 9)
 
