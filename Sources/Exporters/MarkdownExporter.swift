@@ -10,6 +10,7 @@ public struct MarkdownExporter {
         let questions = try ReviewQuestions.load()
         var out: [String] = []
         out += header(report)
+        out += attackSurface(report)
         out += summary(report, questions)
         let categories = questions.order(Set(report.paths.map(\.sink.category)))
         for category in categories {
@@ -36,6 +37,29 @@ public struct MarkdownExporter {
             "| Date | |",
             "",
         ]
+    }
+
+    /// The report's attack surface, in its order: every entry point of the project's code (every request handler,
+    /// also one that reaches no sink) and what it reaches.
+    private func attackSurface(_ r: Report) -> [String] {
+        guard let surface = r.surface else { return [] }
+        var out = ["## Attack surface", "",
+                   "Entry points in the project's code, request handlers first; each witness path is in its sink's section.",
+                   "", "| entry point | kind and routes | defined at | reaches (paths) | untrusted input |", "|---|---|---|---|---|"]
+        for e in surface.entries {
+            let reaches = e.sinks.isEmpty ? "no sink" : e.sinks.map { "\(T.code($0.function, inTable: true)) (\($0.paths))" }.joined(separator: ", ")
+            let place = e.file.map { T.text($0 + (e.line.map { ":\($0)" } ?? "")) } ?? ""
+            out.append("| \(T.code(e.function, inTable: true)) | \(T.text(ThreatText.surfaceEntry(e))) | \(place) | \(reaches) | "
+                       + (e.untrusted == true ? "yes" : "") + " |")
+        }
+        if surface.entries.isEmpty { out.append("| (none) | | | | |") }
+        out.append("")
+        if let hidden = surface.notProject, hidden.entries > 0 {
+            out.append("> \(plural(hidden.entries, "entry point")) in vendored or external code, starting \(plural(hidden.paths, "path")), "
+                       + "are not listed (`--include-vendored` lists them).")
+            out.append("")
+        }
+        return out
     }
 
     private func summary(_ r: Report, _ q: ReviewQuestions) -> [String] {
@@ -107,9 +131,14 @@ public struct MarkdownExporter {
 
         out += ["", "### Witness paths", "", "One path per entry point and sink, the shortest listed.", ""]
         let pairs = Dictionary(grouping: paths) { PairKey(entry: $0.entry.function, sink: SinkKey($0.sink)) }
+        // The report's choice of witness, when it made one (reports that predate the surface: the shortest).
+        var chosen: [PairKey: String] = [:]
+        for e in r.surface?.entries ?? [] {
+            for s in e.sinks { chosen[PairKey(entry: e.function, sink: SinkKey(rule: s.rule, function: s.function))] = s.witness }
+        }
         for pair in pairs.keys.sorted() {
             let group = pairs[pair]!
-            let witness = group.min { $0.frames.count < $1.frames.count }!
+            let witness = group.first { $0.id == chosen[pair] } ?? group.min { $0.frames.count < $1.frames.count }!
             let more = group.count > 1 ? " — 1 of \(group.count) listed paths" : ""
             let untrusted = Self.untrusted(witness) ? " — **untrusted input**" : ""
             out.append("**\(T.code(pair.entry)) (\(T.text(ThreatText.entry(witness.entry)))) → \(T.code(pair.sink.function))**"
