@@ -96,7 +96,7 @@ public struct ParallelIndexer {
             guard let process = worker else {
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal, message: "could not start a libclang worker process; the file was skipped")],
-                    failed: true)
+                    failure: .crashed)
             }
             switch process.run(job, timeout: launch.timeout) {
             case .result(let facts, let read):
@@ -107,13 +107,13 @@ public struct ParallelIndexer {
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal,
                     message: "libclang did not finish within \(Int(launch.timeout)) s (--tu-timeout); the file was skipped")],
-                    failed: true)
+                    failure: .timedOut)
             case .crashed(let how):
                 worker = nil
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal,
                     message: "libclang crashed on this file (its worker process \(how)); the file was skipped")],
-                    failed: true)
+                    failure: .crashed)
             }
         }
     }

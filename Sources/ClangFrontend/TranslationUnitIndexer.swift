@@ -38,7 +38,7 @@ public final class TranslationUnitIndexer {
         // Say plainly why a file cannot be read (libclang would only say "error 1"), and never hand it a FIFO
         // or a device, which would block or never end.
         if let problem = Self.unreadable(job.file) {
-            facts.failed = true
+            facts.failure = .unparsed
             facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: problem + "; the file was skipped"))
             return facts
         }
@@ -48,7 +48,7 @@ public final class TranslationUnitIndexer {
             clang_parseTranslationUnit2(index, job.file, argv, Int32(arguments.count), nil, 0, options, &unit)
         }
         guard status == CXError_Success, let unit else {
-            facts.failed = true
+            facts.failure = status == CXError_Crashed ? .crashed : .unparsed
             facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: Self.describe(status)))
             return facts
         }
