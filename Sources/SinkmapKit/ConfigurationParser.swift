@@ -42,8 +42,13 @@ struct ConfigurationParser {
             case "builtin-sources":
                 guard let b = value.bool else { throw error(value, "'builtin-sources' must be true or false") }
                 config.builtinSources = b
+            case "exclude":
+                config.exclude = try strings(value, "exclude")
+                if let empty = value.sequence?.first(where: { $0.scalar?.string.isEmpty ?? false }) {
+                    throw error(empty, "an 'exclude' glob cannot be empty")
+                }
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources' or 'builtin-sources')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources' or 'exclude')")
             }
         }
     }

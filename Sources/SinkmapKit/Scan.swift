@@ -121,7 +121,7 @@ public struct Scan {
                 throw ScanError.input(e.description)
             }
         }
-        let (jobs, unreadable) = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"]).jobs()
+        let (jobs, unreadable, _) = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"]).jobs()
         let diagnostics = unreadable.map { path -> DiagnosticFact in
             let shown = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
             let isSource = SourceTreeScanner.sourceExtensions.contains((path as NSString).pathExtension.lowercased())

@@ -199,7 +199,7 @@ final class BadInputTests: XCTestCase {
     func testAFileDeletedDuringTheScanIsADiagnosticAndTheRestIsParsed() throws {
         let t = try Self.healthyTree()
         try t.write("src/vanishing.c", "#include \"llama.h\"\nint gone(void) { return llama_decode(0, 1); }\n")
-        let (jobs, _) = SourceTreeScanner(root: t.root).jobs()
+        let jobs = SourceTreeScanner(root: t.root).jobs().jobs
         XCTAssertEqual(jobs.count, 3)
         try FileManager.default.removeItem(atPath: t.path("src/vanishing.c"))
         var isolated = ParallelIndexer(root: t.root, workers: 2)

@@ -138,7 +138,7 @@ final class ConfigurationTests: XCTestCase {
             builtin-sinks: true
             sink:
               - id: a
-            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources' or 'builtin-sources')")
+            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources' or 'exclude')")
     }
 
     func testUnknownKeyInRule() {
