@@ -37,6 +37,9 @@ public final class Downstream: @unchecked Sendable {
         }
     }
 
+    /// Per node: whether it is a sensitive operation.
+    public var isOperation: [Bool] { operation.map { $0 != nil } }
+
     public func operations(on path: EnginePath) -> [DownstreamOperation] {
         var out: [DownstreamOperation] = []
         for k in path.sites.indices {

@@ -29,6 +29,9 @@ public final class ThreatContext: @unchecked Sendable {
                                 matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
     }
 
+    /// Per node of the graph: whether it is a sensitive operation (`system`, `dlopen`, …).
+    public var isOperation: [Bool] { downstream.isOperation }
+
     public func annotate(_ path: EnginePath) -> PathThreat {
         let first = path.nodes[0]
         let entry = entries[first] ?? EntryPoint(node: first, kind: path.entry)

@@ -9,6 +9,8 @@ struct ReportBuilder {
     let limits: PathLimits
     /// Entry kinds, sources and downstream operations for each path; nil leaves them out.
     var threat: ThreatContext? = nil
+    /// Sinks reached only through another sink's body, with that sink (`GateSlice.reachedThroughSinks`).
+    var reachedThrough: [Int32: Int32] = [:]
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
@@ -20,8 +22,9 @@ struct ReportBuilder {
             let rule = rules[s.rule]
             let sinkFunction = graph.functions[Int(s.sink)]
             let key = rule.id + "\u{0}" + sinkFunction.displayName
-            let sink = Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
+            var sink = Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
                             reason: rule.reason, file: sinkFunction.location?.file, line: sinkFunction.location?.line)
+            sink.reachedThrough = reachedThrough[s.sink].map { graph.functions[Int($0)].displayName }
             // Keep the declaration seen first in file order; a located one over a name-only one.
             let keepExisting = sinksByKey[key].map { e in
                 e.file != nil && (sink.file == nil || (e.file!, e.line ?? 0) <= (sink.file!, sink.line ?? 0))
@@ -109,6 +112,24 @@ struct ReportBuilder {
                             from: path.frames[$0.frame].function, at: location($0.location))
         }
         path.downstream = downstream.isEmpty ? nil : downstream
+    }
+
+    /// What the gate compares besides the paths: the slice's calls named and fingerprinted, the units that were
+    /// not analysed (and why), the units parsed with errors, the sources under skipped folders.
+    func evidence(slice: [GateSlice.Call], units: [TranslationUnitFacts], skippedSources: [String]) -> GateEvidence {
+        let calls = slice.map { c -> SliceCall in
+            let caller = graph.functions[Int(c.caller)], callee = graph.functions[Int(c.callee)]
+            let at = c.site.location
+            return SliceCall(id: PathFingerprint.ofCall(callerID: caller.id, calleeID: callee.id, kind: c.site.kind.rawValue,
+                                                        macro: c.site.macro),
+                             caller: caller.displayName, callee: callee.displayName,
+                             entry: graph.functions[Int(c.entry)].displayName, sink: graph.functions[Int(c.sink)].displayName,
+                             at: "\(at.file):\(at.line):\(at.column)")
+        }
+        return GateEvidence(calls: calls,
+                            failedUnits: units.compactMap { u in u.failure.map { FailedUnit(file: u.file, reason: $0.rawValue) } },
+                            unitsWithErrors: units.filter(\.hadErrors).map(\.file),
+                            skippedSources: skippedSources)
     }
 
     static func pathOrder(_ a: Path, _ b: Path) -> Bool {

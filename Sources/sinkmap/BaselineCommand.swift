@@ -34,11 +34,15 @@ struct BaselineCommand: ParsableCommand {
             previous = try BaselineStore.load(file, named: output)
         } catch let e as BaselineError where e.kind == .missing {
             previous = nil
+        } catch let e as BaselineError where e.isOutdated {
+            // Its fingerprints are not this sinkmap's: replaced, and its notes cannot be matched to paths.
+            warn("\(output) is in an older baseline format; it is replaced (copy any notes from its history by hand)")
+            previous = nil
         } catch let e as BaselineError {
             throw Failure(message: e.description + " (left unchanged)", code: ExitCodes.configuration)
         }
-        let report = try scan.scan()
-        let baseline = Baseline(report: report, keepingNotesFrom: previous)
+        let (report, evidence) = try scan.scanForGate()
+        let baseline = Baseline(report: report, evidence: evidence, keepingNotesFrom: previous)
         do {
             try BaselineStore.save(baseline, to: file, named: output)
         } catch let e as BaselineError {
@@ -48,7 +52,16 @@ struct BaselineCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(summary(baseline, changes, isNew: previous == nil).utf8))
         for count in report.pathCounts where !count.truncatedBy.isEmpty {
             warn("\(count.function): paths cut by \(count.truncatedBy.joined(separator: ", ")); only the "
-                 + "\(count.listed) listed are recorded (raise --max-paths / --max-depth)")
+                 + "\(count.listed) listed are recorded as paths (every call on the others is recorded in the slice; "
+                 + "raise --max-paths / --max-depth to list them)")
+        }
+        for unit in evidence.failedUnits {
+            warn("\(unit.file) was not analysed (\(unit.reason)); recorded as known: `check` accepts it failing the "
+                 + "same way, and nothing through it is compared")
+        }
+        if !evidence.skippedSources.isEmpty {
+            warn("\(evidence.skippedSources.count) C/C++ sources under skipped folders were not scanned; recorded as "
+                 + "known (`check` fails on new ones; `exclude:` in sinkmap.yml names those that are not the program's)")
         }
     }
 

@@ -68,6 +68,17 @@ struct ScanInputOptions: ParsableArguments {
         try run { try Scan(options: $0).run() }
     }
 
+    /// Scans for the gate (`baseline`, `check`): the report and what the gate compares besides its paths. The
+    /// cache re-hashes every file it would reuse: a size and a modification time are set by whoever wrote the
+    /// tree, so the gate never trusts them alone.
+    func scanForGate() throws -> (report: Report, evidence: GateEvidence) {
+        try run { options in
+            var options = options
+            options.cacheTrustsTimestamps = false
+            return try Scan(options: options).runForGate()
+        }
+    }
+
     /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
     /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
     func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
