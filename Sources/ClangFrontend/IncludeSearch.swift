@@ -49,12 +49,12 @@ public struct IncludeSearch {
     }
 
     /// Nil when a directive names its header through a macro (`#include CONFIG_H`): such a search cannot be
-    /// replayed, so the unit must not be cached. `exists` answers for one path (callers memoise it).
-    public func probes(files: [String], text: (String) -> String?, exists: (String) -> Bool) -> Probes? {
+    /// replayed, so the unit must not be cached. `names` gives a file's header names (`names(in:)` of its text,
+    /// nil when it cannot be replayed); `exists` answers for one path. Callers memoise both: units share headers.
+    public func probes(files: [String], names: (String) -> [Name]?, exists: (String) -> Bool) -> Probes? {
         var absent = Set<String>(), found = Set<String>()
         for file in files {
-            guard let source = text(file) else { continue }
-            guard let names = Self.names(in: source) else { return nil }
+            guard let names = names(file) else { return nil }
             let own = (file as NSString).deletingLastPathComponent
             for (name, isQuoted) in names {
                 let folders = name.hasPrefix("/") ? [""] : (isQuoted ? [own] + quoted + angled : angled)
@@ -68,12 +68,15 @@ public struct IncludeSearch {
         return Probes(absent: absent.sorted(), found: found.sorted())
     }
 
-    /// The header names of every include directive and `__has_include` in `source`: (name, quoted). Nil when one
-    /// names its header through a macro.
-    static func names(in source: String) -> [(String, Bool)]? {
-        var out: [(String, Bool)] = []
+    /// A header name as written: `"name"` (quoted) or `<name>`.
+    public typealias Name = (name: String, quoted: Bool)
+
+    /// The header names of every include directive and `__has_include` in `source`. Nil when one names its
+    /// header through a macro.
+    public static func names(in source: String) -> [Name]? {
+        var out: [Name] = []
         /// The `"name"` or `<name>` at the start of `rest` (after blanks); nil if something else is there.
-        func literal(_ rest: Substring) -> (String, Bool)? {
+        func literal(_ rest: Substring) -> Name? {
             let s = rest.drop { $0 == " " || $0 == "\t" }
             guard let open = s.first, open == "\"" || open == "<" else { return nil }
             let close: Character = open == "\"" ? "\"" : ">"

@@ -25,6 +25,7 @@ public final class FactsCache: @unchecked Sendable {
     /// Whether a file whose inode, size, mtime and ctime match the entry's is taken as unchanged without hashing.
     public let trustsTimestamps: Bool
     private var existence: [String: Bool] = [:]
+    private var headerNames: [String: [IncludeSearch.Name]?] = [:]
 
     // v2: registrations, public declarations, stream reads. v3: binary entries (`BinaryEncoder`), several times
     // faster to read back than JSON — a warm re-scan is mostly reading entries.
@@ -75,9 +76,8 @@ public final class FactsCache: @unchecked Sendable {
         guard !facts.failed else { return }   // a crash or unreadable file is retried next time
         // Replayed before hashing, so a file that appears meanwhile is seen by the next lookup. A search that
         // cannot be replayed (a header named by a macro) leaves the unit uncached.
-        guard let probes = IncludeSearch(job: job).probes(files: inputs, text: { path in
-            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-        }, exists: memoisedExists) else { return }
+        guard let probes = IncludeSearch(job: job).probes(files: inputs, names: includeNames,
+                                                          exists: memoisedExists) else { return }
         var recorded: [Entry.Input] = []
         for path in Set(inputs + probes.found).sorted() {
             var st = stat()
@@ -142,6 +142,19 @@ public final class FactsCache: @unchecked Sendable {
     private static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0
+    }
+
+    /// The header names a file's directives use, read once per scan (an unreadable file has none: its unit is
+    /// not stored anyway, its hash failing).
+    private func includeNames(_ path: String) -> [IncludeSearch.Name]? {
+        lock.lock()
+        if let known = headerNames[path] { lock.unlock(); return known }
+        lock.unlock()
+        let names = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
+        lock.lock()
+        headerNames[path] = .some(names)
+        lock.unlock()
+        return names
     }
 
     /// `exists`, asked once per path per scan: many units replay the same searches.

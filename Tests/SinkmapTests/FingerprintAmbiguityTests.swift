@@ -64,14 +64,16 @@ final class FingerprintAmbiguityTests: XCTestCase {
                              directory: "/t")
         let texts = ["/t/src/main.c": "#include \"api.h\"\n# include <sys.h>\n#if __has_include(\"opt.h\")\n#endif\n"]
         let present: Set<String> = ["/t/include/api.h", "/t/sys/sys.h"]
-        let probes = IncludeSearch(job: job).probes(files: ["/t/src/main.c"], text: { texts[$0] }, exists: { present.contains($0) })
+        func names(_ text: String) -> (String) -> [IncludeSearch.Name]? { { _ in IncludeSearch.names(in: text) } }
+        let probes = IncludeSearch(job: job).probes(files: ["/t/src/main.c"], names: names(texts["/t/src/main.c"]!),
+                                                    exists: { present.contains($0) })
         XCTAssertEqual(probes?.absent, ["/t/include/opt.h", "/t/include/sys.h", "/t/q/api.h", "/t/q/opt.h", "/t/src/api.h",
                                         "/t/src/opt.h", "/t/sys/opt.h"])
         XCTAssertEqual(probes?.found, ["/t/include/api.h", "/t/sys/sys.h"])
-        let macro = IncludeSearch(job: job).probes(files: ["/t/src/main.c"], text: { _ in "#include CONFIG_H\n" }, exists: { _ in false })
+        let macro = IncludeSearch(job: job).probes(files: ["/t/src/main.c"], names: names("#include CONFIG_H\n"), exists: { _ in false })
         XCTAssertNil(macro, "a computed include cannot be replayed: the unit is not cached")
         let feature = IncludeSearch(job: job).probes(files: ["/t/src/main.c"],
-                                                     text: { _ in "#if defined(__has_include)\n#endif\n" }, exists: { _ in false })
+                                                     names: names("#if defined(__has_include)\n#endif\n"), exists: { _ in false })
         XCTAssertEqual(feature?.absent, [], "testing for the feature probes nothing")
     }
 }
