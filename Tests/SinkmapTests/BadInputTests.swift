@@ -175,10 +175,10 @@ final class BadInputTests: XCTestCase {
         }, arguments: ["check", ".", "-q"], code: 3, stderr: ["sinkmap-baseline.json: not valid JSON"], beforeScanning: true),
 
         Case(name: "a malformed baseline (baseline leaves it unchanged)", setup: { t in
-            try t.write("sinkmap-baseline.json", "{\"version\": 1, \"entries\": \"notes\"}")
+            try t.write("sinkmap-baseline.json", "{\"version\": 2, \"entries\": \"notes\"}")
         }, arguments: ["baseline", ".", "-q"], code: 3,
            stderr: ["sinkmap-baseline.json: tool: missing (left unchanged)"], beforeScanning: true, check: { o in
-            try String(contentsOfFile: o.tree.path("sinkmap-baseline.json"), encoding: .utf8) == "{\"version\": 1, \"entries\": \"notes\"}"
+            try String(contentsOfFile: o.tree.path("sinkmap-baseline.json"), encoding: .utf8) == "{\"version\": 2, \"entries\": \"notes\"}"
                 ? nil : "the unreadable baseline was overwritten"
         }),
 
