@@ -67,7 +67,7 @@ public final class FactsCache: @unchecked Sendable {
         }
         for input in entry.inputs where !unchanged(input) { count(\.misses); return nil }
         // A file where the include search found nothing before: a new header could shadow, or satisfy, one.
-        for path in entry.absent where Self.exists(path) { count(\.misses); return nil }
+        for path in entry.absent where memoisedExists(path) { count(\.misses); return nil }
         count(\.hits)
         return entry.facts
     }

@@ -47,6 +47,12 @@ final class GateBypassTests: XCTestCase {
         XCTAssertEqual(r.code, 7, r.all)
         XCTAssertTrue(r.stdout.hasPrefix("sinkmap check: incomplete — part of the tree was not analysed"), r.all)
         XCTAssertTrue(r.stdout.contains("\n  src/admin.c: crashed\n"), r.all)
+        let json = try sinkmap(["check", "-j", "2", "--format", "json"])
+        XCTAssertEqual(json.code, 7, "the same exit code whatever the format: " + json.all)
+        let decision = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(decision["outcome"] as? String, "incomplete")
+        XCTAssertEqual((decision["incomplete"] as? [String: Any])?["failedUnits"] as? [[String: String]],
+                       [["file": "src/admin.c", "reason": "crashed"]])
         // Twin: the same caller without the pragma is a new path.
         try tree.replace("src/admin.c", "#pragma clang __debug crash\n", with: "")
         let twin = try sinkmap(["check", "-j", "2"])
@@ -57,8 +63,8 @@ final class GateBypassTests: XCTestCase {
         try approve()
         let known = try sinkmap(["check", "-j", "2"])
         XCTAssertEqual(known.code, 0, known.all)
-        let json = try tree.read("sinkmap-baseline.json")
-        XCTAssertTrue(json.contains("\"failedUnits\" : [\n    {\n      \"file\" : \"src/admin.c\",\n      \"reason\" : \"crashed\"\n    }\n  ]"), json)
+        let written = try tree.read("sinkmap-baseline.json")
+        XCTAssertTrue(written.contains("\"failedUnits\" : [\n    {\n      \"file\" : \"src/admin.c\",\n      \"reason\" : \"crashed\"\n    }\n  ]"), written)
     }
 
     func testStrictFailsOnAUnitParsedWithErrors() throws {
