@@ -152,6 +152,8 @@ final class GateBypassTests: XCTestCase {
         XCTAssertFalse(scan.stdout.contains("reached from no entry point"), scan.all)
         XCTAssertTrue(scan.stdout.contains("Sink functions reached only through another sink's body:\n"
                                            + "  llama_encode  [inference]  rule llama.cpp/decode  (through common_tokenize)\n"), scan.all)
+        let markdown = try sinkmap(["scan", "-q", "--format", "markdown"])
+        XCTAssertTrue(markdown.stdout.contains("| `llama_encode` (reached only through `common_tokenize`) | inference |"), markdown.all)
     }
 
     // MARK: 5. sources in folders the walk skips
