@@ -39,7 +39,7 @@ public struct Scan {
             root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
             extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
             seconds: Date().timeIntervalSince(started))
-        report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil : p.skippedSources.count
+        report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil : Self.skippedFolders(p.skippedSources)
         let evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
         return (report, evidence)
     }
@@ -150,14 +150,20 @@ public struct Scan {
         return (walk.jobs, diagnostics, skipped)
     }
 
-    /// One warning per skipped folder (the outermost one) that holds sources: how many were not scanned.
-    static func skippedFolderWarnings(_ skipped: [String]) -> [DiagnosticFact] {
+    /// How many of `skipped` (root-relative sources) each outermost skipped folder holds: `"src/out/": 2`.
+    public static func skippedFolders(_ skipped: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for file in skipped {
             let parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             let k = parts.dropLast().firstIndex(where: SourceTreeScanner.isSkippedFolder) ?? max(parts.count - 2, 0)
             counts[parts[...k].joined(separator: "/") + "/", default: 0] += 1
         }
+        return counts
+    }
+
+    /// One warning per skipped folder (the outermost one) that holds sources: how many were not scanned.
+    static func skippedFolderWarnings(_ skipped: [String]) -> [DiagnosticFact] {
+        let counts = skippedFolders(skipped)
         return counts.keys.sorted().map { folder in
             let n = counts[folder]!
             return DiagnosticFact(file: folder, severity: .warning, message:

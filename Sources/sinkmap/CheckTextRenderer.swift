@@ -78,6 +78,9 @@ struct CheckTextRenderer {
                        + "(\(c.listed) of \(c.exact ? "" : "at least ")\(c.total) listed); the paths past the limit were "
                        + "not listed, but every call on them was compared as a slice call; raise --max-paths / --max-depth to list them")
         }
+        if let folders = report.stats.skippedSourceFiles, inc.skippedSources.isEmpty {
+            out.append(yellow("warning: ") + SkippedFolders.summary(folders) + "; the baseline lists them")
+        }
         let broken = report.stats.translationUnitsWithErrors + report.stats.failedTranslationUnits
         if broken > 0 && inc.isEmpty {
             out.append(yellow("warning: ") + "\(count(broken, "translation unit")) had parse errors; paths through code "

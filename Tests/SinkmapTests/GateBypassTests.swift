@@ -180,7 +180,10 @@ final class GateBypassTests: XCTestCase {
         // The scan says what it skipped: a warning per folder, and the count in the stats.
         let scan = try sinkmap(["scan", "-q", "--format", "json"])
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual((report["stats"] as? [String: Any])?["skippedSourceFiles"] as? Int, 1, scan.stdout)
+        XCTAssertEqual((report["stats"] as? [String: Any])?["skippedSourceFiles"] as? [String: Int], ["src/out/": 1], scan.stdout)
+        XCTAssertEqual(scan.stderr, "sinkmap: warning: C/C++ sources in skipped folders were not scanned: src/out/ (1) "
+                       + "(Docs/configuration.md, \"Skipped folders\")\n", scan.all)
+        XCTAssertTrue(known.stderr.contains("warning: C/C++ sources in skipped folders were not scanned: src/out/ (1)"), known.all)
         let diagnostics = try XCTUnwrap(report["diagnostics"] as? [[String: Any]])
         XCTAssertTrue(diagnostics.contains { $0["file"] as? String == "src/out/"
             && ($0["message"] as? String ?? "").hasPrefix("1 C/C++ source file not scanned") }, "\(diagnostics)")
