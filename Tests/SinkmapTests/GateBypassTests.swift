@@ -67,6 +67,17 @@ final class GateBypassTests: XCTestCase {
         XCTAssertTrue(written.contains("\"failedUnits\" : [\n    {\n      \"file\" : \"src/admin.c\",\n      \"reason\" : \"crashed\"\n    }\n  ]"), written)
     }
 
+    func testAUnitThatTimesOutIsIncomplete() throws {
+        // Thousands of functions: libclang takes far longer than a millisecond on this unit.
+        let body = (0..<4000).map { "int f\($0)(int x) { return x * \($0) + (x > 3 ? f\(max($0 - 1, 0))(x - 1) : 0); }" }
+        try tree.write("src/big.c", "#include \"app.h\"\n" + body.joined(separator: "\n") + "\n")
+        try approve()
+        let r = try sinkmap(["check", "-j", "2", "--no-cache", "--tu-timeout", "0.001"])
+        XCTAssertEqual(r.code, 7, r.all)
+        XCTAssertTrue(r.stdout.contains("\n  src/big.c: timed-out\n"), r.all)
+        XCTAssertEqual(try sinkmap(["check", "-j", "2", "--no-cache"]).code, 0, "the twin: given the time, it passes")
+    }
+
     func testStrictFailsOnAUnitParsedWithErrors() throws {
         try approve()
         try tree.replace("src/handlers.c", "    return ctx == 0;", with: "    return ctx == 0 +;")
