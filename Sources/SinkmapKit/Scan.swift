@@ -151,7 +151,7 @@ public struct Scan {
     }
 
     /// How many of `skipped` (root-relative sources) each outermost skipped folder holds: `"src/out/": 2`.
-    public static func skippedFolders(_ skipped: [String]) -> [String: Int] {
+    static func skippedFolders(_ skipped: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for file in skipped {
             let parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
