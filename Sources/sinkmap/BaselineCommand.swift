@@ -81,6 +81,11 @@ struct BaselineCommand: ParsableCommand {
             if !e.note.isEmpty { line += "  (note was: \(TerminalText.sanitize(e.note)))" }
             lines.append(line)
         }
+        // What else the gate compares: a reviewer approves these too.
+        for c in changes.addedCalls { lines.append("  added    \(c.id)  call \(TerminalText.sanitize(c.caller)) → \(TerminalText.sanitize(c.callee))") }
+        for c in changes.droppedCalls { lines.append("  dropped  \(c.id)  call \(TerminalText.sanitize(c.caller)) → \(TerminalText.sanitize(c.callee))") }
+        for u in changes.addedFailures { lines.append("  added    failed unit \(TerminalText.sanitize(u.file)) (\(u.reason))") }
+        for f in changes.addedSkipped { lines.append("  added    skipped source \(TerminalText.sanitize(f))") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -105,8 +105,11 @@ final class GateBypassTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("  handle_health → step_70  (at src/handlers.c:18:12)  from main to llama_decode\n"), r.all)
         XCTAssertTrue(r.stdout.contains("were cut by max-depth"), r.all)
         XCTAssertFalse(r.stdout.contains("compared)"), "a cut path is never said to be compared: " + r.all)
-        // Twin: approved, the same tree passes although its paths are still cut.
-        try approve()
+        // Twin: approved, the same tree passes although its paths are still cut. Approving lists the new calls.
+        let approval = try sinkmap(["baseline", "-j", "2"])
+        XCTAssertEqual(approval.code, 0, approval.all)
+        XCTAssertTrue(approval.stdout.hasPrefix("sinkmap-baseline.json: 2 paths approved (0 added, 0 dropped, 2 unchanged)\n"), approval.all)
+        XCTAssertTrue(approval.stdout.contains("  call step_1 → llama_decode\n"), approval.all)
         let again = try sinkmap(["check", "-j", "2"])
         XCTAssertEqual(again.code, 0, again.all)
     }
