@@ -104,12 +104,12 @@ public struct ParallelIndexer {
             guard let process = worker else {
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal, message: "could not start a libclang worker process; the file was skipped")],
-                    failed: true)
+                    failure: .crashed)
             }
-            func failed(_ message: String) -> TranslationUnitFacts {
+            func failed(_ message: String, _ why: UnitFailure) -> TranslationUnitFacts {
                 worker = nil
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(file: shown, severity: .fatal, message: message)],
-                                            failed: true)
+                                            failure: why)
             }
             switch process.run(job, timeout: launch.timeout) {
             case .result(let facts, let read):
@@ -120,17 +120,19 @@ public struct ParallelIndexer {
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal,
                     message: "libclang did not finish within \(Int(launch.timeout)) s (--tu-timeout); the file was skipped")],
-                    failed: true)
+                    failure: .timedOut)
             case .exceededMemory:
-                return failed("libclang used more than \(launch.limits.memoryMiB) MiB on this file (--tu-memory); the file was skipped")
+                return failed("libclang used more than \(launch.limits.memoryMiB) MiB on this file (--tu-memory); the file was skipped",
+                              .exceededMemory)
             case .exceededCPUTime:
-                return failed("libclang used more than \(Int(launch.limits.cpuSeconds)) s of CPU time on this file (--tu-cpu-time); the file was skipped")
+                return failed("libclang used more than \(Int(launch.limits.cpuSeconds)) s of CPU time on this file (--tu-cpu-time); the file was skipped",
+                              .exceededCPUTime)
             case .crashed(let how):
                 worker = nil
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(
                     file: shown, severity: .fatal,
                     message: "libclang crashed on this file (its worker process \(how)); the file was skipped")],
-                    failed: true)
+                    failure: .crashed)
             }
         }
     }

@@ -4,6 +4,10 @@ import SinkmapCore
 /// Finds translation units in a tree that has no compilation database, and gives each default flags for its
 /// language, `-I` for the root, every `include/` folder and its own folder. Never follows a symlink into a
 /// loop: directories are visited once by device and inode.
+///
+/// Folders that hold build output or tooling (`isSkippedFolder`, listed in Docs/configuration.md) are not scanned,
+/// but they are still walked: every C/C++ source under them is returned as `skipped`, so a skip is reported and
+/// never silent. Files whose root-relative path matches an `exclude` glob are neither scanned nor reported.
 public struct SourceTreeScanner {
     public static let sourceExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
     /// Folders that hold build output or tooling, not the project's sources.
@@ -15,18 +19,22 @@ public struct SourceTreeScanner {
     public var extraArguments: [String] = []
     /// Links out of the tree and special filesystems are not walked; each is listed as `unreadable`.
     public var boundary: TreeBoundary?
+    /// `exclude:` globs of the configuration, matched against root-relative paths (`fnmatch`, `*` crosses `/`).
+    public var exclude: [String] = []
 
-    public init(root: String, extraArguments: [String] = []) {
+    public init(root: String, extraArguments: [String] = [], exclude: [String] = []) {
         self.root = root
         self.extraArguments = extraArguments
+        self.exclude = exclude
     }
 
-    public func jobs() -> (jobs: [CompileJob], unreadable: [String]) {
-        var sources: [String] = []
-        var includeDirs: [String] = []
-        var unreadable: [String] = []
+    /// The units to parse; the folders that could not be read; the sources under skipped folders (absolute).
+    public func jobs() -> (jobs: [CompileJob], unreadable: [String], skipped: [String]) {
+        var found = Found()
         var seen = Set<String>()
-        walk(root, sources: &sources, includeDirs: &includeDirs, unreadable: &unreadable, seen: &seen)
+        walk(root, into: &found, skipping: false, seen: &seen)
+        let sources = found.sources.filter { !isExcluded($0) }
+        let includeDirs = found.includeDirs
         let includes = ["-I", root] + includeDirs.sorted().flatMap { ["-I", $0] }
         let jobs = sources.sorted().map { file in
             let own = (file as NSString).deletingLastPathComponent
@@ -34,7 +42,21 @@ public struct SourceTreeScanner {
                               arguments: Self.languageArguments(for: file) + includes + ["-I", own] + extraArguments,
                               directory: root)
         }
-        return (jobs, unreadable.sorted())
+        return (jobs, found.unreadable.sorted(), found.skipped.filter { !isExcluded($0) }.sorted())
+    }
+
+    /// Whether `exclude:` names the file (an absolute path under the root).
+    func isExcluded(_ path: String) -> Bool {
+        guard !exclude.isEmpty else { return false }
+        let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        return exclude.contains { fnmatch($0, relative, 0) == 0 }
+    }
+
+    private struct Found {
+        var sources: [String] = []
+        var skipped: [String] = []
+        var includeDirs: [String] = []
+        var unreadable: [String] = []
     }
 
     public static func languageArguments(for file: String) -> [String] {
@@ -46,44 +68,44 @@ public struct SourceTreeScanner {
         }
     }
 
-    static func isSkippedFolder(_ name: String) -> Bool {
+    public static func isSkippedFolder(_ name: String) -> Bool {
         name.hasPrefix(".") || skippedFolders.contains(name) || name.hasPrefix("cmake-build-")
             || name.hasPrefix("bazel-")
     }
 
-    private func walk(_ dir: String, sources: inout [String], includeDirs: inout [String],
-                      unreadable: inout [String], seen: inout Set<String>) {
+    /// `skipping`: inside a skipped folder, where sources are only listed as `skipped`.
+    private func walk(_ dir: String, into found: inout Found, skipping: Bool, seen: inout Set<String>) {
         var st = stat()
-        guard stat(dir, &st) == 0 else { unreadable.append(dir); return }
+        guard stat(dir, &st) == 0 else { found.unreadable.append(dir); return }
         let key = "\(st.st_dev):\(st.st_ino)"
         guard seen.insert(key).inserted else { return }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         } catch {
-            unreadable.append(dir)
+            found.unreadable.append(dir)
             return
         }
         for name in names {
             let path = dir + "/" + name
-            if let boundary, boundary.refusesEntry(path) { unreadable.append(path); continue }
+            if let boundary, boundary.refusesEntry(path) { found.unreadable.append(path); continue }
             var entry = stat()
             guard stat(path, &entry) == 0 else {
                 // A name Foundation could not decode (not UTF-8) cannot be opened again by its spelling: say so
                 // rather than skip it silently. Dangling symlinks are skipped without a word.
                 if name.unicodeScalars.contains("\u{FFFD}"),
                    Self.sourceExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                    unreadable.append(path)
+                    found.unreadable.append(path)
                 }
                 continue
             }
             if (entry.st_mode & S_IFMT) == S_IFDIR {
-                if Self.isSkippedFolder(name) { continue }
-                if name == "include" { includeDirs.append(path) }
-                walk(path, sources: &sources, includeDirs: &includeDirs, unreadable: &unreadable, seen: &seen)
+                let skip = skipping || Self.isSkippedFolder(name)
+                if name == "include" && !skip { found.includeDirs.append(path) }
+                walk(path, into: &found, skipping: skip, seen: &seen)
             } else if (entry.st_mode & S_IFMT) == S_IFREG,
                       Self.sourceExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                sources.append(path)
+                if skipping { found.skipped.append(path) } else { found.sources.append(path) }
             }
         }
     }

@@ -40,7 +40,7 @@ public final class TranslationUnitIndexer {
         // Say plainly why a file cannot be read (libclang would only say "error 1"), and never hand it a FIFO
         // or a device, which would block or never end.
         if let problem = Self.unreadable(job.file) {
-            facts.failed = true
+            facts.failure = .unparsed
             facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: problem + "; the file was skipped"))
             return facts
         }
@@ -50,7 +50,7 @@ public final class TranslationUnitIndexer {
             clang_parseTranslationUnit2(index, job.file, argv, Int32(arguments.count), nil, 0, options, &unit)
         }
         guard status == CXError_Success, let unit else {
-            facts.failed = true
+            facts.failure = status == CXError_Crashed ? .crashed : .unparsed
             facts.diagnostics.append(DiagnosticFact(file: shown, severity: .fatal, message: Self.describe(status)))
             return facts
         }
@@ -69,7 +69,7 @@ public final class TranslationUnitIndexer {
         result.diagnostics = facts.diagnostics
         result.hadErrors = facts.hadErrors
         if result.estimatedSize > maximumFactsBytes {
-            facts.failed = true
+            facts.failure = .factsTooLarge
             facts.diagnostics = [DiagnosticFact(file: shown, severity: .fatal, message:
                 "the facts of this file take more than \(maximumFactsBytes >> 20) MiB (--tu-facts); they were not kept and the file was skipped")]
             return facts

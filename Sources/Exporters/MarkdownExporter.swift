@@ -217,7 +217,11 @@ public struct MarkdownExporter {
                    "Called somewhere, but from no entry point sinkmap found: dead code, or reached in a way the graph "
                    + "does not see (callbacks registered at run time, code outside the scan). Worth a look.", "",
                    "| sink | category | rule |", "|---|---|---|"]
-        out += sinks.map { "| \(T.code($0.function, inTable: true)) | \(T.text($0.category)) | \(T.code($0.rule, inTable: true)) |" }
+        out += sinks.map { s in
+            // Reached, but only inside another sink's body (paths end at the first sink): say which.
+            let through = s.reachedThrough.map { " (reached only through \(T.code($0, inTable: true)))" } ?? ""
+            return "| \(T.code(s.function, inTable: true))\(through) | \(T.text(s.category)) | \(T.code(s.rule, inTable: true)) |"
+        }
         out.append("")
         return out
     }

@@ -38,7 +38,17 @@ public struct TextExporter {
         } else {
             out.append(contentsOf: pathsBySink(r))
         }
-        let unreached = r.sinks.filter { s in !r.pathCounts.contains { $0.rule == s.rule && $0.function == s.function && $0.total > 0 } }
+
+        let unlisted = r.sinks.filter { s in !r.pathCounts.contains { $0.rule == s.rule && $0.function == s.function && $0.total > 0 } }
+        let inner = unlisted.filter { $0.reachedThrough != nil }
+        if !inner.isEmpty {
+            out.append("")
+            out.append("Sink functions reached only through another sink's body:")
+            for s in inner {
+                out.append("  \(safe(s.function))  [\(s.category)]  rule \(safe(s.rule))  (through \(safe(s.reachedThrough!)))")
+            }
+        }
+        let unreached = unlisted.filter { $0.reachedThrough == nil }
         if !unreached.isEmpty {
             out.append("")
             out.append("Sink functions called but reached from no entry point:")

@@ -1,27 +1,40 @@
 import SinkmapReport
 
-/// The paths a team has reviewed and approved, as committed next to the code (`sinkmap-baseline.json`).
+/// The paths a team has reviewed and approved, as committed next to the code (`sinkmap-baseline.json`), with
+/// what else the gate compares (`GateEvidence`): the calls on the sink-reaching slice of the graph, the units
+/// that were already failing, and the sources under skipped folders.
 /// Entries are kept sorted like the report's paths — by sink rule, sink, then the functions along the path — so a
 /// new path lands next to its siblings in a diff and two runs on the same tree write the same bytes.
 public struct Baseline: Codable, Equatable, Sendable {
-    /// The format version this sinkmap reads and writes. Newer versions are rejected, never guessed at.
-    public static let currentVersion = 1
+    /// The format version this sinkmap reads and writes. Newer versions are rejected, never guessed at; older
+    /// ones (whose fingerprints were computed differently) must be approved again.
+    public static let currentVersion = 2
 
-    /// Format version, `1`.
+    /// Format version, `2`.
     public var version: Int
     /// The sinkmap that wrote the file.
     public var tool: Report.Tool
     /// One entry per approved path, sorted (see `Entry.order`).
     public var entries: [Entry]
+    /// Every call on the sink-reaching slice when the baseline was approved, sorted by id.
+    public var calls: [Call]
+    /// Units that were not analysed when the baseline was approved (by file and reason), sorted.
+    public var failedUnits: [FailedUnit]
+    /// Sources under skipped folders when the baseline was approved, sorted.
+    public var skippedSources: [String]
 
-    public init(tool: Report.Tool, entries: [Entry]) {
+    public init(tool: Report.Tool, entries: [Entry], evidence: GateEvidence = GateEvidence()) {
         self.version = Baseline.currentVersion
         self.tool = tool
         self.entries = entries.sorted(by: Entry.order)
+        calls = evidence.calls.map { Call(id: $0.id, caller: $0.caller, callee: $0.callee) }
+        failedUnits = evidence.failedUnits
+        skippedSources = evidence.skippedSources
     }
 
-    /// Every path of `report` approved; notes are carried over from `previous` for paths that are still there.
-    public init(report: Report, keepingNotesFrom previous: Baseline? = nil) {
+    /// Every path of `report` approved, with the scan's `evidence`; notes are carried over from `previous` for
+    /// paths that are still there.
+    public init(report: Report, evidence: GateEvidence = GateEvidence(), keepingNotesFrom previous: Baseline? = nil) {
         var notes: [String: String] = [:]
         for e in previous?.entries ?? [] where !e.note.isEmpty && notes[e.id] == nil { notes[e.id] = e.note }
         var seen = Set<String>()
@@ -29,11 +42,25 @@ public struct Baseline: Codable, Equatable, Sendable {
             guard seen.insert(path.id).inserted else { return nil }
             return Entry(path: path, note: notes[path.id] ?? "")
         }
-        self.init(tool: report.tool, entries: entries)
+        self.init(tool: report.tool, entries: entries, evidence: evidence)
     }
 
     /// The fingerprints of all approved paths.
     public var ids: Set<String> { Set(entries.map(\.id)) }
+
+    /// One approved call on the slice. Only `id` is compared; the names are there for the reader.
+    public struct Call: Codable, Equatable, Sendable {
+        /// `PathFingerprint.ofCall`: 32 hex digits.
+        public var id: String
+        public var caller: String
+        public var callee: String
+
+        public init(id: String, caller: String, callee: String) {
+            self.id = id
+            self.caller = caller
+            self.callee = callee
+        }
+    }
 
     /// One approved path. Only `id` (the path's fingerprint) decides whether a path is approved; the other
     /// fields are there so a reviewer can read the file and its diffs without running sinkmap.

@@ -10,6 +10,8 @@ public struct BaselineError: Error, CustomStringConvertible, Equatable {
         case malformed
         /// Written by a newer sinkmap, in a format version this one does not know.
         case futureVersion(Int)
+        /// Written in an older format version whose fingerprints this sinkmap does not compute: approve again.
+        case outdatedVersion(Int)
         /// The file could not be written.
         case unwritable
     }
@@ -25,4 +27,10 @@ public struct BaselineError: Error, CustomStringConvertible, Equatable {
     }
 
     public var description: String { "\(file): \(message)" }
+
+    /// In an older format: usable only as "approve again".
+    public var isOutdated: Bool {
+        if case .outdatedVersion = kind { return true }
+        return false
+    }
 }

@@ -10,6 +10,9 @@ public enum BaselineStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = baseline
         sorted.entries.sort(by: Baseline.Entry.order)
+        sorted.calls.sort { $0.id < $1.id }
+        sorted.failedUnits.sort()
+        sorted.skippedSources.sort()
         // No control or bidi character from a function name is written raw: the file is read in diffs and terminals.
         return ControlCharacters.escapedJSON(try encoder.encode(sorted)) + Data("\n".utf8)
     }
@@ -36,6 +39,12 @@ public enum BaselineStore {
                 "baseline format version \(version) was written by a newer sinkmap; this sinkmap reads version "
                 + "\(Baseline.currentVersion) — upgrade sinkmap")
         }
+        if (1..<Baseline.currentVersion).contains(version) {
+            throw BaselineError(file: file, kind: .outdatedVersion(version), message:
+                "baseline format version \(version) was written by an older sinkmap, whose path fingerprints this one "
+                + "does not compute (and it records no slice of the call graph); review the scan and approve again with "
+                + "`sinkmap baseline`, then commit the file")
+        }
         guard version == Baseline.currentVersion else {
             throw BaselineError(file: file, kind: .malformed, message: "unknown baseline format version \(version)")
         }
@@ -48,6 +57,10 @@ public enum BaselineStore {
         for (i, entry) in baseline.entries.enumerated() where !isFingerprint(entry.id) {
             throw BaselineError(file: file, kind: .malformed,
                                 message: "entries[\(i)].id: \"\(entry.id)\" is not a path fingerprint (32 hex digits)")
+        }
+        for (i, call) in baseline.calls.enumerated() where !isFingerprint(call.id) {
+            throw BaselineError(file: file, kind: .malformed,
+                                message: "calls[\(i)].id: \"\(call.id)\" is not a call fingerprint (32 hex digits)")
         }
         return baseline
     }

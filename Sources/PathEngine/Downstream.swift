@@ -39,6 +39,9 @@ public final class Downstream: @unchecked Sendable {
         isCrashHandler = graph.functions.map { Self.isCrashHandler($0.name) }
     }
 
+    /// Per node: whether it is a sensitive operation.
+    public var isOperation: [Bool] { operation.map { $0 != nil } }
+
     /// Functions that abort, assert or print a backtrace: what they run (`execlp("gdb")` in ggml's backtrace) is
     /// crash handling, never the model's output going somewhere, so the search does not go through them.
     static func isCrashHandler(_ qualifiedName: String) -> Bool {

@@ -34,6 +34,9 @@ public final class ThreatContext: @unchecked Sendable {
                                 matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
     }
 
+    /// Per node of the graph: whether it is a sensitive operation (`system`, `dlopen`, …).
+    public var isOperation: [Bool] { downstream.isOperation }
+
     /// `producesOutput`: the sink hands back model output (inference, tokens, a prompt, an API answer), so what
     /// its callers do afterwards is downstream of the model; a model or library load has no such output.
     public func annotate(_ path: EnginePath, producesOutput: Bool = true) -> PathThreat {

@@ -5,7 +5,20 @@ public enum FunctionID {
 
     /// Local declarations carry their byte offset in the USR (`c:f.cpp@412@F@main#@S@Local`): dropped, so an
     /// edit above them does not change their identity (and so path fingerprints).
-    public static func `internal`(usr: String, file: String) -> String { "\(withoutOffsets(usr))@\(file)" }
+    public static func `internal`(usr: String, file: String) -> String { "\(escaped(withoutOffsets(usr)))@\(escaped(file))" }
+
+    /// A file name as it goes into an id: a backslash doubled, each control or bidi character (`ControlCharacters`)
+    /// as `\u{…}`. A file name may hold a newline; an id never does, and two names never escape alike.
+    public static func escaped(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == "\\" || ControlCharacters.contains($0) }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if u == "\\" { out += "\\\\" }
+            else if ControlCharacters.contains(u) { out += "\\u{\(String(u.value, radix: 16))}" }
+            else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
 
     static func withoutOffsets(_ usr: String) -> String {
         guard usr.contains(where: \.isNumber) else { return usr }
@@ -15,7 +28,7 @@ public enum FunctionID {
     }
 
     /// The synthetic function running a translation unit's global and static initializers.
-    public static func initializer(file: String) -> String { "init:\(file)" }
+    public static func initializer(file: String) -> String { "init:\(escaped(file))" }
     public static func initializerName(file: String) -> String { "<initializer:\(file)>" }
 
     /// A callee known only by its spelling (`llama_decode`, `OrtApi::Run`).

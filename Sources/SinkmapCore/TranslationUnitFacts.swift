@@ -19,8 +19,10 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var publicDeclarations: [String] = []
     /// Functions that read `std::cin` (or another standard stream) by name.
     public var streamReads: [StreamReadFact] = []
-    /// libclang could not produce an AST at all (crash, unreadable file): nothing was recorded.
-    public var failed: Bool
+    /// Why libclang produced no AST at all (nothing was recorded); nil when the unit was parsed.
+    public var failure: UnitFailure?
+    /// libclang could not produce an AST at all (crash, time-out, unreadable file): nothing was recorded.
+    public var failed: Bool { failure != nil }
     /// Parsed with errors: some calls may have been recovered by name (`CallKind.unresolved`).
     public var hadErrors: Bool
 
@@ -37,17 +39,33 @@ public struct TranslationUnitFacts: Codable, Sendable {
                 + ($1.macro?.utf8.count ?? 0) + ($1.writtenAs?.utf8.count ?? 0)
         }
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
-            + registrations.count + streamReads.count + diagnostics.count
+            + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
         return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 
     public init(file: String, functions: [FunctionFact] = [], calls: [CallFact] = [],
-                diagnostics: [DiagnosticFact] = [], failed: Bool = false, hadErrors: Bool = false) {
+                diagnostics: [DiagnosticFact] = [], failure: UnitFailure? = nil, hadErrors: Bool = false) {
         self.file = file
         self.functions = functions
         self.calls = calls
         self.diagnostics = diagnostics
-        self.failed = failed
+        self.failure = failure
         self.hadErrors = hadErrors
     }
+}
+
+/// Why a translation unit was not analysed. The gate compares these by file and reason with the baseline's.
+public enum UnitFailure: String, Codable, Sendable, CaseIterable {
+    /// libclang crashed on it (in a worker process, or its own crash recovery caught it).
+    case crashed
+    /// It took longer than `--tu-timeout`.
+    case timedOut = "timed-out"
+    /// libclang produced no AST (rejected arguments, an unreadable file, an AST read error).
+    case unparsed
+    /// Its worker went past `--tu-memory`.
+    case exceededMemory = "exceeded-memory"
+    /// Its worker went past `--tu-cpu-time`.
+    case exceededCPUTime = "exceeded-cpu-time"
+    /// What it recorded was larger than `--tu-facts`: not kept.
+    case factsTooLarge = "facts-too-large"
 }

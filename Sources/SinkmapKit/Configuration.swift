@@ -19,6 +19,8 @@ import Yams
 ///   - pattern: "^jobs::run_"
 ///     kind: callback
 ///     label: "job queue worker"
+/// exclude:                     # sources under skipped folders (or anywhere) that are not part of the program
+///   - "third_party/out/*"
 /// builtin-sources: true        # default
 /// sources:                     # more functions that read untrusted input
 ///   - id: acme-queue
@@ -40,6 +42,9 @@ public struct Configuration: Equatable, Sendable {
     /// rule says otherwise (`project:`, which wins): see `OriginClassifier`.
     public var vendored: [String] = []
     public var project: [String] = []
+    /// Globs (`fnmatch`, `*` crosses `/`) of root-relative source paths that are neither scanned nor reported as
+    /// skipped: the explicit, reviewed way to say a source under `out/`, `node_modules/`, … is not the program's.
+    public var exclude: [String] = []
 
     public init() {}
 

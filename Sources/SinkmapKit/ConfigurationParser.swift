@@ -48,8 +48,13 @@ struct ConfigurationParser {
                 config.vendored = try globs(value, "vendored")
             case "project":
                 config.project = try globs(value, "project")
+            case "exclude":
+                config.exclude = try strings(value, "exclude")
+                if let empty = value.sequence?.first(where: { $0.scalar?.string.isEmpty ?? false }) {
+                    throw error(empty, "an 'exclude' glob cannot be empty")
+                }
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'vendored' or 'project')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored' or 'project')")
             }
         }
     }

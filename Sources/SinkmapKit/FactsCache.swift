@@ -5,8 +5,11 @@ import SinkmapCore
 /// Per-translation-unit facts kept between scans, so a re-scan parses only what changed.
 ///
 /// An entry is keyed by the unit's main file, its arguments, libclang's version and sinkmap's version, and
-/// records every file the unit read with its size, modification time and content hash. It is reused only if
-/// each of those files still has the same content (a changed time alone costs a re-hash, not a re-parse).
+/// records every file the unit read with its inode, size, modification and change times and content hash, and
+/// every path its include search looked at and did not find (`IncludeSearch`). It is reused only if each of
+/// those files still has the same content and none of those paths exists. When `trustsTimestamps` is false
+/// (the gate) every file is re-hashed; otherwise a file whose inode, size, mtime and ctime all match is not
+/// re-read (anyone can set an mtime, but not a ctime).
 /// Entries are authenticated with a key stored outside the scanned tree (`~/.cache/sinkmap/cache-key`), so a
 /// `.sinkmap-cache/` shipped inside a repository under review — or a corrupted file — is ignored, never trusted.
 public final class FactsCache: @unchecked Sendable {
@@ -19,18 +22,24 @@ public final class FactsCache: @unchecked Sendable {
     public private(set) var hits = 0
     public private(set) var misses = 0
     public private(set) var rejected = 0
+    /// Whether a file whose inode, size, mtime and ctime match the entry's is taken as unchanged without hashing.
+    public let trustsTimestamps: Bool
+    private var existence: [String: Bool] = [:]
+    private var headerNames: [String: [IncludeSearch.Name]?] = [:]
 
     // v2: registrations, public declarations, stream reads. v3: binary entries (`BinaryEncoder`), several times
     // faster to read back than JSON — a warm re-scan is mostly reading entries.
-    static let formatVersion = "sinkmap-facts-v5"  // bump whenever the front-end records facts differently
+    static let formatVersion = "sinkmap-facts-v6"  // bump whenever the front-end records facts differently
 
     /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
     /// `root` is part of every key: facts name files relative to the scanned root, so two roots sharing one
     /// cache folder must not read each other's entries.
-    public init?(directory: String, root: String = "", keyFile: String = FactsCache.defaultKeyFile) {
+    public init?(directory: String, root: String = "", keyFile: String = FactsCache.defaultKeyFile,
+                 trustsTimestamps: Bool = true) {
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
               let key = FactsCache.loadOrCreateKey(keyFile) else { return nil }
         self.directory = directory
+        self.trustsTimestamps = trustsTimestamps
         (key0, key1) = key
         salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion, root]
             .joined(separator: "\u{0}")
@@ -57,20 +66,27 @@ public final class FactsCache: @unchecked Sendable {
             return nil
         }
         for input in entry.inputs where !unchanged(input) { count(\.misses); return nil }
+        // A file where the include search found nothing before: a new header could shadow, or satisfy, one.
+        for path in entry.absent where memoisedExists(path) { count(\.misses); return nil }
         count(\.hits)
         return entry.facts
     }
 
     public func store(_ job: CompileJob, facts: TranslationUnitFacts, inputs: [String]) {
         guard !facts.failed else { return }   // a crash or unreadable file is retried next time
+        // Replayed before hashing, so a file that appears meanwhile is seen by the next lookup. A search that
+        // cannot be replayed (a header named by a macro) leaves the unit uncached.
+        guard let probes = IncludeSearch(job: job).probes(files: inputs, names: includeNames,
+                                                          exists: memoisedExists) else { return }
         var recorded: [Entry.Input] = []
-        for path in inputs {
+        for path in Set(inputs + probes.found).sorted() {
             var st = stat()
-            guard stat(path, &st) == 0, Self.mtime(st) < startedNanoseconds,
+            guard stat(path, &st) == 0, Self.mtime(st) < startedNanoseconds, Self.ctime(st) < startedNanoseconds,
                   let hash = contentHash(path) else { return }
-            recorded.append(.init(path: path, size: Int64(st.st_size), mtime: Self.mtime(st), hash: hash))
+            recorded.append(.init(path: path, inode: UInt64(st.st_ino), size: Int64(st.st_size), mtime: Self.mtime(st),
+                                  ctime: Self.ctime(st), hash: hash))
         }
-        let entry = Entry(key: entryKey(job), inputs: recorded, facts: facts)
+        let entry = Entry(key: entryKey(job), inputs: recorded, absent: probes.absent, facts: facts)
         guard let body = try? BinaryEncoder().encode(entry) else { return }
         let mac = mac(body)
         // Not flushed to disk: an entry lost to a power cut is rebuilt, a damaged one fails authentication.
@@ -82,12 +98,16 @@ public final class FactsCache: @unchecked Sendable {
     struct Entry: Codable {
         struct Input: Codable {
             var path: String
+            var inode: UInt64
             var size: Int64
             var mtime: Int64
+            var ctime: Int64
             var hash: String
         }
         var key: String
         var inputs: [Input]
+        /// Paths the include search looked at and did not find.
+        var absent: [String]
         var facts: TranslationUnitFacts
     }
 
@@ -113,8 +133,40 @@ public final class FactsCache: @unchecked Sendable {
     private func unchanged(_ input: Entry.Input) -> Bool {
         var st = stat()
         guard stat(input.path, &st) == 0, Int64(st.st_size) == input.size else { return false }
-        if Self.mtime(st) == input.mtime { return true }
+        if trustsTimestamps && UInt64(st.st_ino) == input.inode && Self.mtime(st) == input.mtime
+            && Self.ctime(st) == input.ctime { return true }
         return contentHash(input.path) == input.hash
+    }
+
+    /// Whether anything is at `path` (a dangling link counts: clang would have looked at it too).
+    private static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// The header names a file's directives use, read once per scan (an unreadable file has none: its unit is
+    /// not stored anyway, its hash failing).
+    private func includeNames(_ path: String) -> [IncludeSearch.Name]? {
+        lock.lock()
+        if let known = headerNames[path] { lock.unlock(); return known }
+        lock.unlock()
+        let names = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
+        lock.lock()
+        headerNames[path] = .some(names)
+        lock.unlock()
+        return names
+    }
+
+    /// `exists`, asked once per path per scan: many units replay the same searches.
+    private func memoisedExists(_ path: String) -> Bool {
+        lock.lock()
+        if let known = existence[path] { lock.unlock(); return known }
+        lock.unlock()
+        let answer = Self.exists(path)
+        lock.lock()
+        existence[path] = answer
+        lock.unlock()
+        return answer
     }
 
     /// Content hash of a file, computed once per scan.
@@ -139,6 +191,10 @@ public final class FactsCache: @unchecked Sendable {
 
     private static func mtime(_ st: stat) -> Int64 {
         Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    }
+
+    private static func ctime(_ st: stat) -> Int64 {
+        Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
     }
 
     // MARK: - Key

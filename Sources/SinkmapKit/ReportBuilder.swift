@@ -13,6 +13,8 @@ struct ReportBuilder {
     var origins: [Origin]? = nil
     /// Entry points set apart because their code is not the project's, and the paths that start there.
     var notProject: Report.Surface.Folded? = nil
+    /// Sinks reached only through another sink's body, with that sink (`GateSlice.reachedThroughSinks`).
+    var reachedThrough: [Int32: Int32] = [:]
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
@@ -24,8 +26,9 @@ struct ReportBuilder {
             let rule = rules[s.rule]
             let sinkFunction = graph.functions[Int(s.sink)]
             let key = rule.id + "\u{0}" + sinkFunction.displayName
-            let sink = Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
+            var sink = Sink(rule: rule.id, function: sinkFunction.displayName, category: rule.category.rawValue,
                             reason: rule.reason, file: sinkFunction.location?.file, line: sinkFunction.location?.line)
+            sink.reachedThrough = reachedThrough[s.sink].map { graph.functions[Int($0)].displayName }
             // Keep the declaration seen first in file order; a located one over a name-only one.
             let keepExisting = sinksByKey[key].map { e in
                 e.file != nil && (sink.file == nil || (e.file!, e.line ?? 0) <= (sink.file!, sink.line ?? 0))
@@ -167,6 +170,24 @@ struct ReportBuilder {
                             from: path.frames[$0.frame].function, at: location($0.location))
         }
         path.downstream = downstream.isEmpty ? nil : downstream
+    }
+
+    /// What the gate compares besides the paths: the slice's calls named and fingerprinted, the units that were
+    /// not analysed (and why), the units parsed with errors, the sources under skipped folders.
+    func evidence(slice: [GateSlice.Call], units: [TranslationUnitFacts], skippedSources: [String]) -> GateEvidence {
+        let calls = slice.map { c -> SliceCall in
+            let caller = graph.functions[Int(c.caller)], callee = graph.functions[Int(c.callee)]
+            let at = c.site.location
+            return SliceCall(id: PathFingerprint.ofCall(callerID: caller.id, calleeID: callee.id, kind: c.site.kind.rawValue,
+                                                        macro: c.site.macro),
+                             caller: caller.displayName, callee: callee.displayName,
+                             entry: graph.functions[Int(c.entry)].displayName, sink: graph.functions[Int(c.sink)].displayName,
+                             at: "\(at.file):\(at.line):\(at.column)")
+        }
+        return GateEvidence(calls: calls,
+                            failedUnits: units.compactMap { u in u.failure.map { FailedUnit(file: u.file, reason: $0.rawValue) } },
+                            unitsWithErrors: units.filter(\.hadErrors).map(\.file),
+                            skippedSources: skippedSources)
     }
 
     /// By sink; then request handlers before `main`s before uncalled roots (`EntryKind.reviewRank`); then the

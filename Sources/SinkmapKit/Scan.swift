@@ -15,6 +15,12 @@ public struct Scan {
 
     /// The finished report, or a `ScanError` when the scan could not start.
     public func run() throws -> Report {
+        try runForGate().report
+    }
+
+    /// The report and what the gate compares besides its paths (`GateEvidence`): the sink-reaching slice of the
+    /// graph, the units that were not analysed, the sources under skipped folders.
+    public func runForGate() throws -> (report: Report, evidence: GateEvidence) {
         let started = Date()
         let p = try prepare()
         let sinks = p.matcher.sinks(in: p.graph)
@@ -25,6 +31,8 @@ public struct Scan {
                                              includeVendored: options.includeVendored)
         let entries = threat.entries
         let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
+        let slice = GateSlice.calls(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },
+                                    isOperation: threat.context.isOperation, entries: entries.map(\.node))
 
         var builder = ReportBuilder(graph: p.graph, rules: p.matcher.rules, limits: options.limits)
         builder.threat = threat.context
@@ -39,10 +47,15 @@ public struct Scan {
             }
             builder.notProject = .init(entries: threat.notProject.count, paths: total)
         }
-        return builder.build(
+        builder.reachedThrough = GateSlice.reachedThroughSinks(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },
+                                                               entries: entries.map(\.node))
+        var report = builder.build(
             root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
             extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
             seconds: Date().timeIntervalSince(started))
+        report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil : Self.skippedFolders(p.skippedSources)
+        let evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
+        return (report, evidence)
     }
 
     /// What every use of a scan starts from: rules checked, units parsed (or taken from the cache), the graph.
@@ -54,6 +67,8 @@ public struct Scan {
         var graph: CallGraph
         var inputDiagnostics: [DiagnosticFact]
         var cachedUnits: Int
+        /// Sources under skipped folders, root-relative, sorted.
+        var skippedSources: [String]
         /// Whose code each file is (sinkmap.yml's `vendored:` and `project:`, `.gitmodules`, conventions).
         var origins: OriginClassifier
     }
@@ -70,7 +85,7 @@ public struct Scan {
                                                              message: "\(error)"))
         }
         let threatRules = try ThreatRules(configuration)
-        var (jobs, inputDiagnostics) = try compileJobs(root: root)
+        var (jobs, inputDiagnostics, skippedSources) = try compileJobs(root: root, exclude: configuration.exclude)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
 
@@ -88,7 +103,7 @@ public struct Scan {
                 message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
         }
         return Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
-                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0,
+                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
                         origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
     }
 
@@ -110,8 +125,9 @@ public struct Scan {
         }
     }
 
-    /// A compilation database when one is given or found (root, then root/build), else a walk of the tree.
-    func compileJobs(root: String) throws -> ([CompileJob], [DiagnosticFact]) {
+    /// A compilation database when one is given or found (root, then root/build), else a walk of the tree; with
+    /// the walk, also the sources under skipped folders (root-relative) and a warning per skipped folder.
+    func compileJobs(root: String, exclude: [String]) throws -> ([CompileJob], [DiagnosticFact], [String]) {
         var database: String?
         if let file = options.compileCommandsFile {
             database = file
@@ -139,27 +155,52 @@ public struct Scan {
                         file: (database as NSString).lastPathComponent, severity: .note,
                         message: "flags not passed to libclang (they could write files, load code or read inputs the tree chose, or mean nothing to a parse): \(db.droppedFlags.joined(separator: " "))"))
                 }
-                return (db.jobs, diagnostics)
+                return (db.jobs, diagnostics, [])
             } catch let e as FrontendError {
                 throw ScanError.input(e.description)
             }
         }
-        var scanner = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"])
+        var scanner = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"], exclude: exclude)
         scanner.boundary = boundary(root: root)
-        let (jobs, unreadable) = scanner.jobs()
-        let diagnostics = unreadable.map { path -> DiagnosticFact in
-            let shown = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        let walk = scanner.jobs()
+        func relative(_ path: String) -> String { path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path }
+        var diagnostics = walk.unreadable.map { path -> DiagnosticFact in
             if Self.isSymbolicLink(path) || TreeBoundary.isSpecialFilesystem(path) {
-                return DiagnosticFact(file: shown, severity: .warning, message: TreeBoundary.isSpecialFilesystem(path)
+                return DiagnosticFact(file: relative(path), severity: .warning, message: TreeBoundary.isSpecialFilesystem(path)
                     ? "leads to a special filesystem (/proc, /sys, /dev); not walked"
                     : "a symbolic link to outside the scanned tree; not followed (--follow-external-links follows it)")
             }
             let isSource = SourceTreeScanner.sourceExtensions.contains((path as NSString).pathExtension.lowercased())
-            return DiagnosticFact(file: shown, severity: .warning, message: isSource
+            return DiagnosticFact(file: relative(path), severity: .warning, message: isSource
                 ? "file name is not valid UTF-8 (shown with U+FFFD); the file was not scanned"
                 : "folder could not be read; its files were not scanned")
         }
-        return (jobs, diagnostics)
+        let skipped = walk.skipped.map(relative)
+        diagnostics += Self.skippedFolderWarnings(skipped)
+        return (walk.jobs, diagnostics, skipped)
+    }
+
+    /// How many of `skipped` (root-relative sources) each outermost skipped folder holds: `"src/out/": 2`.
+    static func skippedFolders(_ skipped: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for file in skipped {
+            let parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let k = parts.dropLast().firstIndex(where: SourceTreeScanner.isSkippedFolder) ?? max(parts.count - 2, 0)
+            counts[parts[...k].joined(separator: "/") + "/", default: 0] += 1
+        }
+        return counts
+    }
+
+    /// One warning per skipped folder (the outermost one) that holds sources: how many were not scanned.
+    static func skippedFolderWarnings(_ skipped: [String]) -> [DiagnosticFact] {
+        let counts = skippedFolders(skipped)
+        return counts.keys.sorted().map { folder in
+            let n = counts[folder]!
+            return DiagnosticFact(file: folder, severity: .warning, message:
+                "\(n) C/C++ source \(n == 1 ? "file" : "files") not scanned: folders named like this hold build output "
+                + "or tooling and are skipped (Docs/configuration.md, \"Skipped folders\"); `sinkmap check` fails on "
+                + "one the baseline does not list unless `exclude:` in sinkmap.yml names it")
+        }
     }
 
     func boundary(root: String) -> TreeBoundary {
@@ -173,7 +214,9 @@ public struct Scan {
 
     func parse(_ jobs: [CompileJob], root: String, cacheDirectory: String?) -> ([TranslationUnitFacts], FactsCache?) {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        let cache = cacheDirectory.flatMap { FactsCache(directory: $0, root: root) }
+        let cache = cacheDirectory.flatMap {
+            FactsCache(directory: $0, root: root, trustsTimestamps: options.cacheTrustsTimestamps)
+        }
         let memo = cache.map { cache in
             ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
         }

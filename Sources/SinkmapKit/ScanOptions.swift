@@ -17,6 +17,9 @@ public struct ScanOptions: Sendable {
     public var jobs: Int
     /// Where per-unit facts are cached between scans; nil scans without a cache.
     public var cacheDirectory: String?
+    /// Whether the cache may reuse a file's facts without re-reading it when its inode, size, modification and
+    /// change times all match what was recorded. False (the gate) re-hashes the content of every file.
+    public var cacheTrustsTimestamps = true
     /// Parse in worker processes (crash and hang isolation, `--tu-timeout`); nil parses in this process.
     public var isolation: ParallelIndexer.Isolation?
     /// Entry points in vendored or external code start paths too (`--include-vendored`; always for the gate).

@@ -76,6 +76,9 @@ public struct Report: Codable, Equatable, Sendable {
         public var cachedTranslationUnits: Int?
         /// Entry points found, per kind (`http-handler`: 5, …); absent in reports that predate entry kinds.
         public var entryPointKinds: [String: Int]?
+        /// C/C++ sources not scanned because they are under a skipped folder (`out/`, `node_modules/`, …), per
+        /// outermost skipped folder (`"src/out/": 2`); absent when none.
+        public var skippedSourceFiles: [String: Int]?
         public init(translationUnits: Int, failedTranslationUnits: Int, translationUnitsWithErrors: Int,
                     functions: Int, calls: Int, entryPoints: Int, seconds: Double) {
             self.translationUnits = translationUnits

@@ -7,6 +7,9 @@ public struct Sink: Codable, Equatable, Sendable {
     /// Where the sink is declared, when its declaration was seen.
     public var file: String?
     public var line: Int?
+    /// A sink an entry point reaches whose body calls toward this one, when every walk to this sink passes
+    /// through another sink (paths end at the first sink, so none is listed); absent otherwise.
+    public var reachedThrough: String?
     public init(rule: String, function: String, category: String, reason: String, file: String?, line: Int?) {
         self.rule = rule
         self.function = function

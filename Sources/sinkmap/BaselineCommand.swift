@@ -35,11 +35,15 @@ struct BaselineCommand: ParsableCommand {
             previous = try BaselineStore.load(file, named: output)
         } catch let e as BaselineError where e.kind == .missing {
             previous = nil
+        } catch let e as BaselineError where e.isOutdated {
+            // Its fingerprints are not this sinkmap's: replaced, and its notes cannot be matched to paths.
+            warn("\(output) is in an older baseline format; it is replaced (copy any notes from its history by hand)")
+            previous = nil
         } catch let e as BaselineError {
             throw Failure(message: e.description + " (left unchanged)", code: ExitCodes.configuration)
         }
-        let report = try scan.gateScan()
-        let baseline = Baseline(report: report, keepingNotesFrom: previous)
+        let (report, evidence) = try scan.scanForGate()
+        let baseline = Baseline(report: report, evidence: evidence, keepingNotesFrom: previous)
         do {
             try BaselineStore.save(baseline, to: file, named: output)
         } catch let e as BaselineError {
@@ -49,7 +53,16 @@ struct BaselineCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(summary(baseline, changes, isNew: previous == nil).utf8))
         for count in report.pathCounts where !count.truncatedBy.isEmpty {
             warn("\(count.function): paths cut by \(count.truncatedBy.joined(separator: ", ")); only the "
-                 + "\(count.listed) listed are recorded (raise --max-paths / --max-depth)")
+                 + "\(count.listed) listed are recorded as paths (every call on the others is recorded in the slice; "
+                 + "raise --max-paths / --max-depth to list them)")
+        }
+        for unit in evidence.failedUnits {
+            warn("\(unit.file) was not analysed (\(unit.reason)); recorded as known: `check` accepts it failing the "
+                 + "same way, and nothing through it is compared")
+        }
+        if !evidence.skippedSources.isEmpty {
+            warn("\(evidence.skippedSources.count) C/C++ sources under skipped folders were not scanned; recorded as "
+                 + "known (`check` fails on new ones; `exclude:` in sinkmap.yml names those that are not the program's)")
         }
     }
 
@@ -69,6 +82,11 @@ struct BaselineCommand: ParsableCommand {
             if !e.note.isEmpty { line += "  (note was: \(TerminalText.sanitize(e.note)))" }
             lines.append(line)
         }
+        // What else the gate compares: a reviewer approves these too.
+        for c in changes.addedCalls { lines.append("  added    \(c.id)  call \(TerminalText.sanitize(c.caller)) → \(TerminalText.sanitize(c.callee))") }
+        for c in changes.droppedCalls { lines.append("  dropped  \(c.id)  call \(TerminalText.sanitize(c.caller)) → \(TerminalText.sanitize(c.callee))") }
+        for u in changes.addedFailures { lines.append("  added    failed unit \(TerminalText.sanitize(u.file)) (\(u.reason))") }
+        for f in changes.addedSkipped { lines.append("  added    skipped source \(TerminalText.sanitize(f))") }
         return lines.joined(separator: "\n") + "\n"
     }
 

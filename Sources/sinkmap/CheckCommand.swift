@@ -14,10 +14,15 @@ struct CheckCommand: ParsableCommand {
         written by `sinkmap baseline`. Fingerprints depend on the entry point, the functions on the path and \
         the sink rule, not on lines or the checkout folder.
 
-        Exit codes, whatever --format is: 0 every path is in the baseline (stale entries are warnings); \
-        1 a path is not in the baseline, or --fail-on-stale and a baseline entry matches no path; \
-        2 usage error; 3 baseline or sinkmap.yml missing, unreadable, malformed or from a newer sinkmap; \
-        4 bad input; 6 output not written.
+        It also compares every call on the sink-reaching slice of the call graph (so a limit that cuts paths \
+        never hides a change), the units that were not analysed, and the sources in skipped folders.
+
+        Exit codes, whatever --format is: 0 every path and slice call is in the baseline and the whole tree was \
+        analysed (stale entries are warnings); 1 a path or a call on the slice is not in the baseline, or \
+        --fail-on-stale and a baseline entry matches no path; 2 usage error; 3 baseline or sinkmap.yml missing, \
+        unreadable, malformed, from a newer sinkmap or in an older format (approve again); 4 bad input; \
+        6 output not written; 7 incomplete: a unit crashed, timed out or did not parse (and did not in the \
+        baseline), a skipped folder holds a source the baseline does not list, or --strict and a unit had errors.
 
         The text result goes to stdout, or to stderr when --format is not text or --output is given, so CI \
         logs always say why the gate failed.
@@ -36,6 +41,9 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Also fail (exit 1) when a baseline entry matches no path any more.")
     var failOnStale = false
+
+    @Flag(help: "Also fail (exit 7) when a translation unit parsed with errors.")
+    var strict = false
 
     @Option(help: ArgumentHelp("Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "format"))
@@ -57,8 +65,9 @@ struct CheckCommand: ParsableCommand {
         } catch let e as BaselineError {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }
-        let report = try scan.gateScan()
-        let decision = GateDecision(report: report, baseline: approved, baselineFile: baseline, failOnStale: failOnStale)
+        let (report, evidence) = try scan.scanForGate()
+        let decision = GateDecision(report: report, evidence: evidence, baseline: approved, baselineFile: baseline,
+                                    failOnStale: failOnStale, strict: strict)
         let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])
         func text(color: Bool) -> String {
             CheckTextRenderer(decision: decision, report: report, approveCommand: approve, color: color).render()
@@ -77,8 +86,10 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data(text(color: Self.colorAllowed(fileno(stderr))).utf8))
         }
         // Decided from the data alone, after the output is written, so every format exits the same way.
-        if !decision.passed {
-            Foundation.exit(ExitCodes.newPaths)
+        switch decision.outcome {
+        case .pass: break
+        case .newPaths, .staleEntries: Foundation.exit(ExitCodes.newPaths)
+        case .incomplete: Foundation.exit(ExitCodes.incomplete)
         }
     }
 

@@ -21,8 +21,14 @@ struct CheckTextRenderer {
         case .pass:
             out.append(bold("sinkmap check: passed") + " — \(count(total, "path")), all in the baseline \(file)")
         case .newPaths:
-            out.append(red(bold("sinkmap check: \(count(d.newPaths.count, "new path")) not in the baseline \(file)"))
+            var what: [String] = []
+            if !d.newPaths.isEmpty { what.append(count(d.newPaths.count, "new path")) }
+            if !d.newCalls.isEmpty { what.append(count(d.newCalls.count, "new call") + " on the sink-reaching slice") }
+            out.append(red(bold("sinkmap check: \(what.joined(separator: " and ")) not in the baseline \(file)"))
                        + " (\(d.approvedPaths) of \(count(total, "path")) approved)")
+        case .incomplete:
+            out.append(red(bold("sinkmap check: incomplete — part of the tree was not analysed"))
+                       + " (no new path among the \(count(total, "path")) found; the baseline \(file) does not accept the rest)")
         case .staleEntries:
             out.append(red(bold("sinkmap check: \(count(d.staleEntries.count, "stale baseline entry", "stale baseline entries")) in \(file)"))
                        + " (--fail-on-stale; all \(count(total, "path")) approved)")
@@ -34,7 +40,26 @@ struct CheckTextRenderer {
             out.append("  from \(safe(path.entry.function)) (\(safe(path.entry.kind)))")
             out.append(contentsOf: frames(path))
         }
-        if !d.newPaths.isEmpty {
+        if !d.newCalls.isEmpty {
+            out.append("")
+            out.append(red("new calls") + " on the sink-reaching slice (each connects an entry point to a sink, whatever "
+                       + "the path limits cut):")
+            for c in d.newCalls {
+                out.append("  \(c.id)  \(safe(c.caller)) → \(safe(c.callee))\(c.at.map { "  " + dim("(at \(safe($0)))") } ?? "")"
+                           + "  from \(safe(c.entry)) to \(safe(c.sink))")
+            }
+        }
+        let inc = d.incomplete
+        if !inc.isEmpty {
+            out.append("")
+            out.append(red("not analysed") + " (the gate cannot say what this code reaches):")
+            for u in inc.failedUnits { out.append("  \(safe(u.file)): \(safe(u.reason))") }
+            for f in inc.unitsWithErrors { out.append("  \(safe(f)): parsed with errors (--strict)") }
+            for f in inc.skippedSources {
+                out.append("  \(safe(f)): in a skipped folder (list it under `exclude:` in sinkmap.yml if it is not part of the program)")
+            }
+        }
+        if !d.newPaths.isEmpty || !d.newCalls.isEmpty || !inc.failedUnits.isEmpty || !inc.skippedSources.isEmpty {
             out.append("")
             out.append("To approve after review, record the paths in the baseline and commit it:")
             out.append("  " + safe(approveCommand))
@@ -50,10 +75,14 @@ struct CheckTextRenderer {
         }
         for c in d.truncated {
             out.append(yellow("warning: ") + "paths to \(safe(c.function)) were cut by \(c.truncatedBy.joined(separator: ", ")) "
-                       + "(\(c.listed) of \(c.exact ? "" : "at least ")\(c.total) compared); raise --max-paths / --max-depth")
+                       + "(\(c.listed) of \(c.exact ? "" : "at least ")\(c.total) listed); the paths past the limit were "
+                       + "not listed, but every call on them was compared as a slice call; raise --max-paths / --max-depth to list them")
+        }
+        if let folders = report.stats.skippedSourceFiles, inc.skippedSources.isEmpty {
+            out.append(yellow("warning: ") + SkippedFolders.summary(folders) + "; the baseline lists them")
         }
         let broken = report.stats.translationUnitsWithErrors + report.stats.failedTranslationUnits
-        if broken > 0 {
+        if broken > 0 && inc.isEmpty {
             out.append(yellow("warning: ") + "\(count(broken, "translation unit")) had parse errors; paths through code "
                        + "that did not parse may be missing (`sinkmap scan` lists the diagnostics)")
         }

@@ -2,11 +2,13 @@
 enum ExitCodes {
     /// The command did what was asked (a scan completed, with or without paths).
     static let success: Int32 = 0
-    /// `check`: a path is not in the baseline (or, with `--fail-on-stale`, a baseline entry matches no path).
+    /// `check`: a path or a call on the sink-reaching slice is not in the baseline (or, with `--fail-on-stale`,
+    /// a baseline entry matches no path).
     static let newPaths: Int32 = 1
     /// Bad command line: unknown flag, missing value, conflicting options.
     static let usage: Int32 = 2
-    /// A `sinkmap.yml` or a baseline that cannot be used: missing, unreadable, malformed, from a newer sinkmap.
+    /// A `sinkmap.yml` or a baseline that cannot be used: missing, unreadable, malformed, from a newer sinkmap, or
+    /// in an older format (approve again with `sinkmap baseline`).
     static let configuration: Int32 = 3
     /// The input cannot be scanned: the path does not exist, no sources, unreadable compile database.
     static let input: Int32 = 4
@@ -14,6 +16,10 @@ enum ExitCodes {
     static let diagnostics: Int32 = 5
     /// An output file could not be written.
     static let output: Int32 = 6
+    /// `check`: nothing new was found, but part of the tree was not analysed — a unit crashed, timed out or did
+    /// not parse (and was not failing that way in the baseline), a skipped folder holds a source the baseline
+    /// does not list, or, with `--strict`, a unit parsed with errors.
+    static let incomplete: Int32 = 7
     /// A bug in sinkmap.
     static let internalError: Int32 = 70
     /// Stopped by Ctrl-C (SIGINT): 128 + 2.

@@ -39,6 +39,10 @@ struct ScanCommand: ParsableCommand {
         try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
         let report = try input.scan()
         try output.write(report)
+        if let folders = report.stats.skippedSourceFiles {
+            // Never a silent skip: said on stderr whatever the format (the report has a diagnostic per folder).
+            FileHandle.standardError.write(Data(("sinkmap: warning: " + SkippedFolders.summary(folders) + "\n").utf8))
+        }
         let failed = report.stats.translationUnitsWithErrors + report.stats.failedTranslationUnits
         if strict && failed > 0 {
             throw Failure(message: "\(failed) translation \(failed == 1 ? "unit" : "units") had errors (--strict)",
@@ -109,3 +113,11 @@ struct OutputOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension GraphCluster: ExpressibleByArgument {}
+
+enum SkippedFolders {
+    /// `C/C++ sources in skipped folders were not scanned: src/out/ (2), vendor/node_modules/ (1) …`, sanitized.
+    static func summary(_ folders: [String: Int]) -> String {
+        let list = folders.keys.sorted().map { "\(TerminalText.sanitize($0)) (\(folders[$0]!))" }.joined(separator: ", ")
+        return "C/C++ sources in skipped folders were not scanned: \(list) (Docs/configuration.md, \"Skipped folders\")"
+    }
+}

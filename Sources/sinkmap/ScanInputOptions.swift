@@ -94,12 +94,16 @@ struct ScanInputOptions: ParsableArguments {
         try run { try Scan(options: $0).run() }
     }
 
-    /// For `baseline` and `check`: every entry point, vendored or not, so nothing the gate compares is left out.
-    func gateScan() throws -> Report {
+    /// Scans for the gate (`baseline`, `check`): the report and what the gate compares besides its paths. The
+    /// cache re-hashes every file it would reuse: a size and a modification time are set by whoever wrote the
+    /// tree, so the gate never trusts them alone. Every entry point counts, vendored or not, so nothing the gate
+    /// compares is left out.
+    func scanForGate() throws -> (report: Report, evidence: GateEvidence) {
         try run { options in
-            var all = options
-            all.includeVendored = true
-            return try Scan(options: all).run()
+            var options = options
+            options.cacheTrustsTimestamps = false
+            options.includeVendored = true
+            return try Scan(options: options).runForGate()
         }
     }
 

@@ -22,8 +22,9 @@ struct SinkmapCommand: ParsableCommand {
           sinkmap check . --baseline sinkmap-baseline.json
           sinkmap sinks                       the active sink rules
 
-        Exit codes: 0 done, 1 check found paths not in the baseline, 2 usage error, 3 bad configuration or \
-        baseline, 4 bad input, 5 --strict with parse errors, 6 output not written, 70 internal error, \
+        Exit codes: 0 done, 1 check found paths or slice calls not in the baseline, 2 usage error, 3 bad \
+        configuration or baseline, 4 bad input, 5 scan --strict with parse errors, 6 output not written, \
+        7 check incomplete (a unit not analysed, a new source in a skipped folder), 70 internal error, \
         130/143 interrupted (SIGINT/SIGTERM).
         """,
         version: SinkmapVersion.current,

@@ -175,10 +175,10 @@ final class BadInputTests: XCTestCase {
         }, arguments: ["check", ".", "-q"], code: 3, stderr: ["sinkmap-baseline.json: not valid JSON"], beforeScanning: true),
 
         Case(name: "a malformed baseline (baseline leaves it unchanged)", setup: { t in
-            try t.write("sinkmap-baseline.json", "{\"version\": 1, \"entries\": \"notes\"}")
+            try t.write("sinkmap-baseline.json", "{\"version\": 2, \"entries\": \"notes\"}")
         }, arguments: ["baseline", ".", "-q"], code: 3,
            stderr: ["sinkmap-baseline.json: tool: missing (left unchanged)"], beforeScanning: true, check: { o in
-            try String(contentsOfFile: o.tree.path("sinkmap-baseline.json"), encoding: .utf8) == "{\"version\": 1, \"entries\": \"notes\"}"
+            try String(contentsOfFile: o.tree.path("sinkmap-baseline.json"), encoding: .utf8) == "{\"version\": 2, \"entries\": \"notes\"}"
                 ? nil : "the unreadable baseline was overwritten"
         }),
 
@@ -199,7 +199,7 @@ final class BadInputTests: XCTestCase {
     func testAFileDeletedDuringTheScanIsADiagnosticAndTheRestIsParsed() throws {
         let t = try Self.healthyTree()
         try t.write("src/vanishing.c", "#include \"llama.h\"\nint gone(void) { return llama_decode(0, 1); }\n")
-        let (jobs, _) = SourceTreeScanner(root: t.root).jobs()
+        let jobs = SourceTreeScanner(root: t.root).jobs().jobs
         XCTAssertEqual(jobs.count, 3)
         try FileManager.default.removeItem(atPath: t.path("src/vanishing.c"))
         var isolated = ParallelIndexer(root: t.root, workers: 2)

@@ -40,7 +40,7 @@ final class BaselineTests: XCTestCase {
 
     func testEntriesAreSortedByRuleThenFunctions() {
         let baseline = Baseline(report: report)
-        XCTAssertEqual(baseline.version, 1)
+        XCTAssertEqual(baseline.version, 2)
         XCTAssertEqual(baseline.entries.map(\.summary), [
             "llama.cpp/decode: main → handle_admin → llama_decode",
             "llama.cpp/decode: main → handle_chat → llama_decode",
@@ -59,14 +59,27 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(a, b)
         let text = String(decoding: a, as: UTF8.self)
         XCTAssertTrue(text.hasSuffix("}\n"))
-        XCTAssertTrue(text.contains("\"version\" : 1"), text)
+        XCTAssertTrue(text.contains("\"version\" : 2"), text)
         XCTAssertTrue(text.contains("\"note\" : \"\""), "an empty note is written, so reviewers see where to write: \(text)")
     }
 
     func testTheFormatIsTheDocumentedOne() throws {
-        let baseline = Baseline(report: GateReports.make([("ab", "llama.cpp/decode", ["main", "llama_decode"])]))
+        let evidence = GateEvidence(
+            calls: [SliceCall(id: "cd" + String(repeating: "0", count: 30), caller: "main", callee: "llama_decode",
+                              entry: "main", sink: "llama_decode", at: "src/main.c:3:12")],
+            failedUnits: [FailedUnit(file: "src/crash.c", reason: "crashed")], unitsWithErrors: ["src/typo.c"],
+            skippedSources: ["src/out/gen.c"])
+        let baseline = Baseline(report: GateReports.make([("ab", "llama.cpp/decode", ["main", "llama_decode"])]),
+                                evidence: evidence)
         XCTAssertEqual(String(decoding: try BaselineStore.encode(baseline), as: UTF8.self), """
             {
+              "calls" : [
+                {
+                  "callee" : "llama_decode",
+                  "caller" : "main",
+                  "id" : "cd000000000000000000000000000000"
+                }
+              ],
               "entries" : [
                 {
                   "entry" : "main",
@@ -81,11 +94,20 @@ final class BaselineTests: XCTestCase {
                   "sink" : "llama_decode"
                 }
               ],
+              "failedUnits" : [
+                {
+                  "file" : "src/crash.c",
+                  "reason" : "crashed"
+                }
+              ],
+              "skippedSources" : [
+                "src/out/gen.c"
+              ],
               "tool" : {
                 "name" : "sinkmap",
                 "version" : "0.0.0-test"
               },
-              "version" : 1
+              "version" : 2
             }
 
             """)
@@ -121,7 +143,7 @@ final class BaselineTests: XCTestCase {
 
     func testANoteMayBeLeftOutByHand() throws {
         let text = """
-            {"version": 1, "tool": {"name": "sinkmap", "version": "0.1.0"},
+            {"version": 2, "tool": {"name": "sinkmap", "version": "0.1.0"}, "calls": [], "failedUnits": [], "skippedSources": [],
              "entries": [{"id": "0123456789abcdef0123456789abcdef", "entry": "main", "entryKind": "main",
                           "sink": "llama_decode", "rule": "llama.cpp/decode", "functions": ["main", "llama_decode"]}]}
             """
@@ -144,19 +166,33 @@ final class BaselineTests: XCTestCase {
         assertRejected("{}", .malformed, "no \"version\"; is this a sinkmap baseline?")
         assertRejected(#"{"version": "1"}"#, .malformed, "version: expected an integer")
         assertRejected(#"{"version": 0, "entries": []}"#, .malformed, "unknown baseline format version 0")
-        assertRejected(#"{"version": 1, "tool": {"name": "sinkmap", "version": "0"}}"#, .malformed, "entries: missing")
-        assertRejected(#"{"version": 1, "tool": {"name": "sinkmap", "version": "0"}, "entries": [{"id": "x"}]}"#,
+        assertRejected(#"{"version": 2, "tool": {"name": "sinkmap", "version": "0"}}"#, .malformed, "entries: missing")
+        assertRejected(#"{"version": 2, "tool": {"name": "sinkmap", "version": "0"}, "entries": [{"id": "x"}]}"#,
                        .malformed, "entries[0].entry: missing")
+        assertRejected(#"{"version": 2, "tool": {"name": "sinkmap", "version": "0"}, "entries": []}"#,
+                       .malformed, "calls: missing")
         assertRejected("""
-            {"version": 1, "tool": {"name": "sinkmap", "version": "0"},
+            {"version": 2, "tool": {"name": "sinkmap", "version": "0"}, "calls": [], "failedUnits": [], "skippedSources": [],
              "entries": [{"id": "not-a-fingerprint", "entry": "main", "entryKind": "main", "sink": "s", "rule": "r",
                           "functions": ["main", "s"]}]}
             """, .malformed, "entries[0].id: \"not-a-fingerprint\" is not a path fingerprint (32 hex digits)")
+        assertRejected("""
+            {"version": 2, "tool": {"name": "sinkmap", "version": "0"}, "entries": [], "failedUnits": [], "skippedSources": [],
+             "calls": [{"id": "main->llama_decode", "caller": "main", "callee": "llama_decode"}]}
+            """, .malformed, "calls[0].id: \"main->llama_decode\" is not a call fingerprint (32 hex digits)")
     }
 
     func testAFutureVersionIsRejectedAsNewerNotAsMalformed() {
-        assertRejected(#"{"version": 2, "entries": "a shape this sinkmap does not know"}"#, .futureVersion(2),
-                       "baseline format version 2 was written by a newer sinkmap; this sinkmap reads version 1 — upgrade sinkmap")
+        assertRejected(#"{"version": 3, "entries": "a shape this sinkmap does not know"}"#, .futureVersion(3),
+                       "baseline format version 3 was written by a newer sinkmap; this sinkmap reads version 2 — upgrade sinkmap")
+    }
+
+    /// Format 1 joined ids with newlines (ambiguous) and recorded no slice: it must be approved again, not read.
+    func testAnOlderVersionMustBeApprovedAgain() {
+        assertRejected(#"{"version": 1, "tool": {"name": "sinkmap", "version": "0"}, "entries": []}"#, .outdatedVersion(1),
+                       "baseline format version 1 was written by an older sinkmap, whose path fingerprints this one does "
+                       + "not compute (and it records no slice of the call graph); review the scan and approve again with "
+                       + "`sinkmap baseline`, then commit the file")
     }
 
     func testMissingAndUnreadableFiles() throws {

@@ -30,7 +30,7 @@ final class BinaryCoderTests: XCTestCase {
             ],
             calls: [CallFact(caller: "c:@F@main", callee: "c:@F@llama_decode", location: here, kind: .direct)],
             diagnostics: [DiagnosticFact(file: "src/a.cpp", severity: .warning, message: "ünïcode ✓ and \"quotes\"")],
-            failed: false, hadErrors: true)
+            failure: nil, hadErrors: true)
         facts.functions[0].signature = "int (int, char **)"
         facts.calls[0].macro = "CALL"
         facts.calls[0].writtenAs = "::llama_decode"

@@ -108,7 +108,7 @@ final class CheckCommandTests: XCTestCase {
         let r = try sinkmap(["check", "--format", "json"])
         XCTAssertEqual(r.code, 1, r.all)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.all)
-        XCTAssertEqual(object["schema"] as? String, "sinkmap-check/v1")
+        XCTAssertEqual(object["schema"] as? String, "sinkmap-check/v2")
         XCTAssertEqual(object["outcome"] as? String, "new-paths")
         let new = try XCTUnwrap(object["newPaths"] as? [[String: Any]])
         XCTAssertEqual(new.compactMap { ($0["frames"] as? [[String: Any]])?.compactMap { $0["function"] as? String } },
@@ -167,7 +167,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(missing.stderr, "sinkmap: error: sinkmap-baseline.json: no such baseline; write one with `sinkmap baseline --output sinkmap-baseline.json`\n")
 
         try tree.write("broken.json", "{\"version\": 1, \"entries\": [")
-        try tree.write("future.json", "{\"version\": 2, \"entries\": {}}")
+        try tree.write("future.json", "{\"version\": 3, \"entries\": {}}")
         for format in ["text", "json", "sarif"] {
             let broken = try sinkmap(["check", "--baseline", "broken.json", "--format", format])
             XCTAssertEqual(broken.code, 3, broken.all)
@@ -175,8 +175,8 @@ final class CheckCommandTests: XCTestCase {
             XCTAssertTrue(broken.stderr.hasPrefix("sinkmap: error: broken.json: not valid JSON"), broken.all)
             let future = try sinkmap(["check", "--baseline", "future.json", "--format", format])
             XCTAssertEqual(future.code, 3, future.all)
-            XCTAssertEqual(future.stderr, "sinkmap: error: future.json: baseline format version 2 was written by a newer sinkmap; "
-                           + "this sinkmap reads version 1 — upgrade sinkmap\n", future.all)
+            XCTAssertEqual(future.stderr, "sinkmap: error: future.json: baseline format version 3 was written by a newer sinkmap; "
+                           + "this sinkmap reads version 2 — upgrade sinkmap\n", future.all)
         }
     }
 

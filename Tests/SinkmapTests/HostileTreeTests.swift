@@ -82,7 +82,7 @@ final class HostileTreeTests: XCTestCase {
         XCTAssertEqual(baseline.code, 0, baseline.all)
         record("baseline", baseline)
         outputs.append(("baseline file", try String(contentsOfFile: t.path("sinkmap-baseline.json"), encoding: .utf8)))
-        try t.write("empty-baseline.json", "{\"entries\": [], \"tool\": {\"name\": \"sinkmap\", \"version\": \"0\"}, \"version\": 1}\n")
+        try t.write("empty-baseline.json", "{\"calls\": [], \"entries\": [], \"failedUnits\": [], \"skippedSources\": [], \"tool\": {\"name\": \"sinkmap\", \"version\": \"0\"}, \"version\": 2}\n")
         for format in ["text", "json", "sarif"] {
             let check = try BuiltBinary.run(["check", ".", "--baseline", "empty-baseline.json", "--format", format, "--no-cache"],
                                             in: t.root, timeout: 120)

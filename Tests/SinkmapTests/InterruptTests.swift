@@ -103,7 +103,7 @@ final class InterruptTests: XCTestCase {
 
     func testSIGINTDuringAnInProcessCheckStopsToo() throws {
         let t = try makeTree()
-        try t.write("approved.json", "{\"entries\": [], \"tool\": {\"name\": \"sinkmap\", \"version\": \"0.1.0\"}, \"version\": 1}\n")
+        try t.write("approved.json", "{\"calls\": [], \"entries\": [], \"failedUnits\": [], \"skippedSources\": [], \"tool\": {\"name\": \"sinkmap\", \"version\": \"0.1.0\"}, \"version\": 2}\n")
         let r = try interrupt(["check", ".", "--in-process", "--baseline", "approved.json", "--format", "json", "--output", "check.json"],
                               in: t, with: SIGINT)
         assertCleanStop(r, code: 130, signal: "SIGINT", tree: t)

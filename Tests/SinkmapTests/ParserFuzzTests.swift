@@ -172,8 +172,9 @@ final class ParserFuzzTests: XCTestCase {
     func testBaselineReaderGivesABaselineOrABaselineError() throws {
         let encoded = try BaselineStore.encode(Baseline(report: CannedReport.value))
         let corpus = [Array(encoded), Array(try BaselineStore.encode(Baseline(report: HostileReport.value))),
-                      Array(#"{"version": 1, "tool": {"name": "sinkmap", "version": "0"}, "entries": []}"#.utf8)]
+                      Array(#"{"version": 2, "tool": {"name": "sinkmap", "version": "0"}, "entries": [], "calls": [], "failedUnits": [], "skippedSources": []}"#.utf8)]
         let mutator = Mutator(tokens: Self.databaseTokens + ["\"version\"", "\"entries\"", "\"tool\"", "\"id\"", "\"note\"", "2",
+                                                              "\"calls\"", "\"failedUnits\"", "\"skippedSources\"",
                                                               "\"0123456789abcdef0123456789abcdef\"", "\"functions\""])
         FuzzBudget().run("baseline") { rng, keep in
             let bytes = Bool.random(using: &rng)

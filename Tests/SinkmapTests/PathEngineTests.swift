@@ -522,3 +522,35 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `GateSlice`: the calls the gate compares, found by reachability and walking through sinks.
+final class GateSliceTests: XCTestCase {
+    func testTheSliceWalksThroughSinksAndReachesOperationsOnlyFromSinkBodies() {
+        var s = PathEngineTests.Spec()
+        for f in ["main", "handler", "helper", "tokenize", "log_line", "unused"] { s.fn(f) }
+        for f in ["llama_decode", "system"] { s.decl(f) }
+        s.call("main", "handler")
+        s.call("handler", "tokenize")          // tokenize is a sink defined in the tree
+        s.call("tokenize", "helper")
+        s.call("helper", "llama_decode")       // reached only through the sink's body
+        s.call("tokenize", "system")           // an operation inside a sink's body
+        s.call("handler", "log_line")          // leads to no sink
+        s.call("log_line", "system")           // an operation outside any sink: not the gate's business
+        s.call("unused", "llama_decode")       // no entry point reaches it
+        let g = s.builder.build()
+        func node(_ name: String) -> Int32 { g.node(PathEngineTests.Spec.id(name))! }
+        var isSink = [Bool](repeating: false, count: g.functions.count)
+        var isOperation = isSink
+        isSink[Int(node("tokenize"))] = true
+        isSink[Int(node("llama_decode"))] = true
+        isOperation[Int(node("system"))] = true
+        let calls = GateSlice.calls(graph: g, isSink: isSink, isOperation: isOperation, entries: [node("main")])
+        func name(_ n: Int32) -> String { g.functions[Int(n)].name }
+        XCTAssertEqual(Set(calls.map { "\(name($0.caller))→\(name($0.callee))" }),
+                       ["main→handler", "handler→tokenize", "tokenize→helper", "helper→llama_decode", "tokenize→system"])
+        XCTAssertEqual(calls.first { name($0.caller) == "tokenize" && name($0.callee) == "system" }.map { name($0.sink) }, "tokenize")
+        XCTAssertTrue(calls.allSatisfy { name($0.entry) == "main" })
+        XCTAssertEqual(GateSlice.reachedThroughSinks(graph: g, isSink: isSink, entries: [node("main")]),
+                       [node("llama_decode"): node("tokenize")])
+    }
+}
