@@ -77,7 +77,7 @@ struct ReportBuilder {
     }
 
     /// The attack surface: every entry point that starts a listed path, and every request handler found, in review
-    /// order (kind, then name); per entry the sinks it reaches with the witness — the shortest listed path, ties by
+    /// order (kind, then those reaching a sink first, then name); per entry the sinks it reaches with the witness — the shortest listed path, ties by
     /// frame names (paths are sorted that way).
     private func surface(paths: [Path], entries: [Int32: EntryPoint]) -> Report.Surface {
         struct Key: Hashable { var entry: String; var rule: String; var sink: String }
@@ -118,7 +118,8 @@ struct ReportBuilder {
                                label: e.label, origin: (origins?[Int(e.node)] ?? .project).rawValue, file: f.location?.file,
                                line: f.location?.line, untrusted: nil, sinks: [])))
         }
-        rows.sort { ($0.rank, $0.name) < ($1.rank, $1.name) }
+        // Within a kind, the entry points that reach a sink before those that reach none.
+        rows.sort { ($0.rank, $0.entry.sinks.isEmpty ? 1 : 0, $0.name) < ($1.rank, $1.entry.sinks.isEmpty ? 1 : 0, $1.name) }
         return Report.Surface(entries: rows.map(\.entry), notProject: notProject)
     }
 
