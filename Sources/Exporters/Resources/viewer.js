@@ -7,7 +7,7 @@
   var KINDS = ['direct', 'constructor', 'operator', 'virtual', 'field', 'pointer', 'unresolved', 'lambda', 'implicit',
                'template', 'endpoint', 'stored-callback', 'handoff', 'async'];
   var CATEGORIES = ['model-load', 'inference', 'tokenize', 'template', 'sampling', 'embedding', 'network', 'code-load'];
-  var ENTRY_ORDER = ['main', 'initializer', 'http-handler', 'grpc-method', 'thread', 'callback', 'exported', 'root'];
+  var ENTRY_ORDER = ['http-handler', 'grpc-method', 'main', 'exported', 'thread', 'callback', 'initializer', 'root'];
   var NODE_H = 34, ROW_GAP = 14, COL_GAP = 80, CHAR_W = 6.7, MIN_W = 110, MAX_W = 300, PAD = 20, MAX_LISTED = 300;
 
   // Control, line-separator, bidi and invisible characters from the scanned tree are shown as visible \u{…}
@@ -267,8 +267,20 @@
     entries.set(p.entry.function, e);
   });
   function kindRank(k) { var i = ENTRY_ORDER.indexOf(k); return i < 0 ? ENTRY_ORDER.length : i; }
+  // The report's attack surface decides the order (and lists handlers that reach no sink); reports without
+  // one fall back to the kind order.
+  var surfaceOrder = new Map();
+  ((report.surface && report.surface.entries) || []).forEach(function (s, i) {
+    surfaceOrder.set(s.function, i);
+    if (!entries.has(s.function)) {
+      entries.set(s.function, { name: s.function, kind: s.kind,
+        text: s.kind + (s.routes && s.routes.length ? ' ' + s.routes.join(', ') : ''),
+        untrusted: false, paths: [], sinks: new Set() });
+    }
+  });
+  function rank(e) { return surfaceOrder.has(e.name) ? surfaceOrder.get(e.name) : surfaceOrder.size + kindRank(e.kind); }
   Array.from(entries.values()).sort(function (a, b) {
-    return kindRank(a.kind) - kindRank(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   }).forEach(function (e) {
     var meta = el('div', 'meta');
     meta.appendChild(badge(e.kind));
