@@ -98,8 +98,8 @@ public enum EntryPoints {
                 entry = EntryPoint(node: node, kind: .initializer)
             } else if f.kind == .function && f.name == "main" && f.linkage == .external {
                 entry = EntryPoint(node: node, kind: .main)
-            } else if let registrations = registered[node] {
-                entry = EntryPoint(node: node, kind: registrations.map(\.kind).min() == .httpHandler ? .httpHandler : .thread)
+            } else if registered[node] != nil {
+                entry = EntryPoint(node: node, kind: .httpHandler)
             } else if let route = GRPCService.route(of: node, in: graph, facts: facts) {
                 entry = EntryPoint(node: node, kind: .grpcMethod)
                 entry?.routes = [route]

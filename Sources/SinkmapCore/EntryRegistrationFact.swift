@@ -1,17 +1,13 @@
 /// How code hands a function to something that will run it later, making it an entry point of its own.
 public enum RegistrationKind: String, Codable, Sendable, Comparable {
-    /// Registered with an HTTP server as a route handler (cpp-httplib, Crow, Drogon, Pistache).
+    /// Registered with an HTTP server as a route handler (cpp-httplib, Crow, Drogon, Pistache). (A function
+    /// handed to a thread is not a registration: the spawner reaches it by an `async` call.)
     case httpHandler = "http-handler"
-    /// Handed to a new thread (`std::thread`, `std::jthread`, `pthread_create`, `std::async`).
-    case thread
 
-    /// An HTTP registration beats a thread one when a function is registered both ways.
-    public static func < (a: RegistrationKind, b: RegistrationKind) -> Bool {
-        a == .httpHandler && b != .httpHandler
-    }
+    public static func < (a: RegistrationKind, b: RegistrationKind) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// A function or lambda registered somewhere: `svr.Post("/completion", handler)`, `std::thread t(worker)`.
+/// A function or lambda registered somewhere: `svr.Post("/completion", handler)`.
 /// The registering function is kept as context; paths through the handler start at the handler.
 public struct EntryRegistrationFact: Hashable, Codable, Sendable {
     /// The handler: a function, method or lambda id.
