@@ -12,6 +12,10 @@ public struct ScanGraph: Sendable {
     public var sinkRules: [String?]
     /// Per node: how it starts paths, or nil.
     public var entryKinds: [EntryKind?]
+    /// Per node: the HTTP routes or gRPC method it is registered for, or nil.
+    public var routes: [[String]?]
+    /// Per node: whose code it is.
+    public var origins: [Origin]
     /// Parse and input diagnostics, sorted, each once.
     public var diagnostics: [DiagnosticFact]
     public var translationUnits: Int
@@ -28,13 +32,16 @@ extension Scan {
         let sinks = p.matcher.sinks(in: graph)
         // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
-        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units).entries {
+        var routes = [[String]?](repeating: nil, count: graph.functions.count)
+        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units).entryPoints {
             entryKinds[Int(entry.node)] = entry.kind
+            if !entry.routes.isEmpty { routes[Int(entry.node)] = entry.routes }
         }
+        let origins = graph.functions.map { $0.isSystem ? Origin.external : p.origins.origin(ofFile: $0.location?.file) }
         var seen = Set<DiagnosticFact>()
         let diagnostics = (p.inputDiagnostics + p.units.flatMap(\.diagnostics)).sorted().filter { seen.insert($0).inserted }
         return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },
-                         entryKinds: entryKinds, diagnostics: diagnostics, translationUnits: p.units.count,
+                         entryKinds: entryKinds, routes: routes, origins: origins, diagnostics: diagnostics, translationUnits: p.units.count,
                          translationUnitsWithErrors: p.units.filter { $0.hadErrors || $0.failed }.count)
     }
 }

@@ -15,7 +15,7 @@ struct GraphCommand: ParsableCommand {
         abstract: "Print the whole call graph (every function and call sinkmap found), as JSON or DOT.",
         discussion: """
         Takes the same input flags as scan. JSON (format sinkmap-graph/v1): "nodes" (id, name, kind, file, line, \
-        the sink rule a node matches, its entry-point kind) and "edges" (caller and callee node ids, kind and \
+        the sink rule a node matches, its entry-point kind and routes, its origin) and "edges" (caller and callee node ids, kind and \
         location of the earliest call site, and every call site). DOT draws every node and edge; large programs \
         make large drawings.
 
@@ -95,6 +95,10 @@ enum GraphJSON {
         var aliases: [String]?
         var sink: String?
         var entry: String?
+        /// HTTP routes or the gRPC method of a handler.
+        var routes: [String]?
+        /// `project`, `vendored` or `external`.
+        var origin: String
     }
 
     struct Site: Encodable {
@@ -103,6 +107,8 @@ enum GraphJSON {
         var column: Int
         var kind: String
         var macro: String?
+        /// For `stored-callback` and `handoff` calls: the slot, and where the callable was bound or the item taken out.
+        var evidence: String?
     }
 
     struct Edge: Encodable {
@@ -130,7 +136,8 @@ enum GraphJSON {
             Node(id: i, key: f.id, name: f.name, displayName: f.displayName, kind: f.kind.rawValue,
                  linkage: f.linkage.rawValue, file: f.location?.file, line: f.location?.line,
                  column: f.location?.column, definition: f.isDefinition, system: f.isSystem, signature: f.signature,
-                 aliases: f.aliases.isEmpty ? nil : f.aliases, sink: s.sinkRules[i], entry: s.entryKinds[i]?.rawValue)
+                 aliases: f.aliases.isEmpty ? nil : f.aliases, sink: s.sinkRules[i], entry: s.entryKinds[i]?.rawValue,
+                 routes: s.routes[i], origin: s.origins[i].rawValue)
         }
         var edges: [Edge] = []
         for (caller, out) in g.callees.enumerated() {
@@ -140,7 +147,8 @@ enum GraphJSON {
                                   file: first.location.file, line: first.location.line, column: first.location.column,
                                   sites: e.sites.map {
                                       Site(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                                           kind: $0.kind.rawValue, macro: $0.macro)
+                                           kind: $0.kind.rawValue, macro: $0.macro,
+                                           evidence: $0.evidence.map { "\($0.slot) at \($0.location.description)" })
                                   }))
             }
         }

@@ -36,6 +36,24 @@ final class GraphCommandTests: XCTestCase {
         XCTAssertEqual(stats["nodes"] as? Int, nodes.count)
     }
 
+    /// Handler nodes carry their routes, every node its origin, and hand-off sites their evidence.
+    func testNodesCarryRoutesAndOriginsAndSitesTheirEvidence() throws {
+        let r = try graph(["Fixtures/travelling-lambdas"])
+        XCTAssertEqual(r.code, 0, r.all)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.all)
+        let nodes = try XCTUnwrap(doc["nodes"] as? [[String: Any]])
+        let routed = nodes.compactMap { n -> String? in
+            (n["routes"] as? [String]).map { "\(n["displayName"] as! String) \($0.joined(separator: ","))" }
+        }
+        XCTAssertEqual(routed.sorted(), ["main::lambda@35:37 POST /completion", "main::lambda@39:32 GET /health",
+                                         "main::lambda@44:32 POST /warmup", "main::lambda@50:34 POST /tokenize"])
+        XCTAssertTrue(nodes.allSatisfy { ["project", "vendored", "external"].contains($0["origin"] as? String ?? "") })
+        let edges = try XCTUnwrap(doc["edges"] as? [[String: Any]])
+        let evidence = edges.flatMap { ($0["sites"] as? [[String: Any]] ?? []).compactMap { $0["evidence"] as? String } }
+        XCTAssertEqual(evidence.sorted(), ["run_now::job at src/server.cpp:31:23", "run_other::job at src/server.cpp:32:23",
+                                           "with_lock::f at src/server.cpp:47:19"])
+    }
+
     func testOutputIsDeterministicAndDOTIsAGraph() throws {
         let a = try graph(["Fixtures/virtual-dispatch", "--jobs", "1"])
         let b = try graph(["Fixtures/virtual-dispatch", "--jobs", "4"])
