@@ -13,6 +13,7 @@ extension CallSiteVisitor {
         var route: String?
         var registeredBy: String
         var location: SourceLocation
+        var routeAsWritten: String?
     }
 
     /// Where a registration's handler is.
@@ -44,15 +45,15 @@ extension CallSiteVisitor {
         if Self.httpVerbs.contains(last), owner.hasSuffix("Server"), arguments.count >= 2 {
             // cpp-httplib: `svr.Post("/completion", handler)` (handler last: some overloads take a reader too).
             register(handler(arguments[arguments.count - 1]), kind: .httpHandler,
-                     route: route(last.uppercased(), arguments[0]), caller: caller, site: site)
+                     verb: last.uppercased(), pattern: arguments[0], caller: caller, site: site)
         } else if Self.httpVerbs.contains(last), owner == "Routes", arguments.count >= 3 {
             // Pistache: `Routes::Post(router, "/infer", Routes::bind(&Handler::infer, this))`.
-            register(handler(arguments[2]), kind: .httpHandler, route: route(last.uppercased(), arguments[1]),
+            register(handler(arguments[2]), kind: .httpHandler, verb: last.uppercased(), pattern: arguments[1],
                      caller: caller, site: site)
         } else if last == "registerHandler", arguments.count >= 2 {
             // Drogon: `app().registerHandler("/generate", handler, {Post})`.
             let verbs = arguments.count >= 3 ? methodNames(in: arguments[2]) : []
-            register(handler(arguments[1]), kind: .httpHandler, route: route(verbs.joined(separator: "|"), arguments[0]),
+            register(handler(arguments[1]), kind: .httpHandler, verb: verbs.joined(separator: "|"), pattern: arguments[0],
                      caller: caller, site: site)
         } else if (last == "route" || last == "route_dynamic"), parts.first == "crow", let pattern = arguments.first {
             visitCrowRoute(pattern: pattern, caller: caller, site: site)
@@ -61,7 +62,7 @@ extension CallSiteVisitor {
                   route("", arguments[0]).hasPrefix("/") {
             // A project's own wrapper around a server (`ctx_http.post("/completion", handler)`): a verb-named
             // method given a literal URL path and a handler registers that handler.
-            register(handler(arguments[arguments.count - 1]), kind: .httpHandler, route: route(last.uppercased(), arguments[0]),
+            register(handler(arguments[arguments.count - 1]), kind: .httpHandler, verb: last.uppercased(), pattern: arguments[0],
                      caller: caller, site: site)
         }
     }
@@ -79,7 +80,7 @@ extension CallSiteVisitor {
                 let arguments = Self.arguments(frame.cursor)
                 guard let last = arguments.last else { return }
                 register(handler(last), kind: .httpHandler,
-                         route: route(verbs.isEmpty ? "GET" : verbs.joined(separator: "|"), pattern),
+                         verb: verbs.isEmpty ? "GET" : verbs.joined(separator: "|"), pattern: pattern,
                          caller: caller, site: site)
                 return
             }
@@ -106,14 +107,21 @@ extension CallSiteVisitor {
         }
     }
 
-    private func register(_ handler: HandlerReference?, kind: RegistrationKind, route: String?, caller: String, site: Site) {
+    /// Records a handler for the route `verb pattern`: resolved to its constant value when every piece of the
+    /// pattern is one (the route as written is kept beside it), else as written.
+    private func register(_ handler: HandlerReference?, kind: RegistrationKind, verb: String, pattern: CXCursor, caller: String,
+                          site: Site) {
+        let written = route(verb, pattern)
+        let resolved = resolvedRoute(verb, pattern)
+        let route = resolved ?? written
+        let asWritten = resolved == nil || resolved == written ? nil : written
         switch handler {
         case .function(let id)?:
             facts.registrations.append(EntryRegistrationFact(function: id, kind: kind, route: route, registeredBy: caller,
-                                                             location: site.location))
+                                                             location: site.location, routeAsWritten: asWritten))
         case .closure(let at)?:
             pendingRegistrations[at] = PendingRegistration(kind: kind, route: route, registeredBy: caller,
-                                                           location: site.location)
+                                                           location: site.location, routeAsWritten: asWritten)
         case nil:
             break
         }
@@ -126,7 +134,8 @@ extension CallSiteVisitor {
             let key = FileOffset(file: at.path, offset: at.offset)
             if let p = pendingRegistrations.removeValue(forKey: key) {
                 facts.registrations.append(EntryRegistrationFact(function: id, kind: p.kind, route: p.route,
-                                                                 registeredBy: p.registeredBy, location: p.location))
+                                                                 registeredBy: p.registeredBy, location: p.location,
+                                                                 routeAsWritten: p.routeAsWritten))
             }
             if let (spawner, site) = pendingSpawns.removeValue(forKey: key) {
                 facts.calls.append(CallFact(caller: spawner, callee: id, location: site.location, kind: .async, macro: site.macro))

@@ -102,6 +102,9 @@ public struct TextExporter {
             var line = "  " + safe(ThreatText.surfaceEntry(e)).padding(toLength: max(12, ThreatText.surfaceEntry(e).count), withPad: " ", startingAt: 0)
                 + "  " + safe(e.function)
             if let file = e.file, !e.function.hasSuffix("@" + file) { line += "  " + dim(safe(file + (e.line.map { ":\($0)" } ?? ""))) }
+            if let evidence = e.routeEvidence, !evidence.isEmpty {
+                line += "  " + dim(safe("(as written: " + evidence.map { $0.components(separatedBy: " = ").last ?? $0 }.joined(separator: ", ") + ")"))
+            }
             if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
             line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))
             out.append(line)

@@ -45,6 +45,8 @@ public struct EntryPoint: Sendable, Equatable {
     public var kind: EntryKind
     /// HTTP routes (`POST /completion`) or gRPC methods (`/helloworld.Greeter/SayHello`), sorted.
     public var routes: [String] = []
+    /// For routes resolved from constants and default member values: `POST /inference = POST ${a}${b}`, sorted.
+    public var routeEvidence: [String] = []
     /// A configured entry point's label.
     public var label: String?
     /// Where it is registered, in source order (empty for entry points found by shape alone).
@@ -110,6 +112,9 @@ public enum EntryPoints {
             guard var e = entry else { continue }
             if let registrations = registered[node] {
                 e.routes = Array(Set(e.routes + registrations.compactMap(\.route))).sorted()
+                e.routeEvidence = Array(Set(registrations.compactMap { r in
+                    r.routeAsWritten.flatMap { written in r.route.map { "\($0) = \(written)" } }
+                })).sorted()
                 e.registeredBy = registrations.sorted { $0.location < $1.location }
                     .map { EntryPoint.Registrar(node: $0.registeredBy, location: $0.location) }
             }

@@ -21,8 +21,13 @@ public struct EntryRegistrationFact: Hashable, Codable, Sendable {
     public var registeredBy: String
     /// Where the registering call is written.
     public var location: SourceLocation
+    /// When `route` was resolved from constants and default member values (`POST /inference`), the pattern as
+    /// written (`POST ${sparams.request_path}${sparams.inference_path}`): the evidence, and what code may change.
+    public var routeAsWritten: String?
 
-    public init(function: String, kind: RegistrationKind, route: String?, registeredBy: String, location: SourceLocation) {
+    public init(function: String, kind: RegistrationKind, route: String?, registeredBy: String, location: SourceLocation,
+                routeAsWritten: String? = nil) {
+        self.routeAsWritten = routeAsWritten
         self.function = function
         self.kind = kind
         self.route = route

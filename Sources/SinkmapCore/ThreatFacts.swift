@@ -10,6 +10,8 @@ public struct ThreatFacts: Sendable {
         /// The registering function; nil when it is not a node of the graph.
         public var registeredBy: Int32?
         public var location: SourceLocation
+        /// The route as written when `route` was resolved from constants.
+        public var routeAsWritten: String?
     }
 
     /// Sorted by node, then kind, location and route.
@@ -40,7 +42,8 @@ public struct ThreatFacts: Sendable {
         }
         self.registrations = registrations.compactMap { r in
             graph.node(r.function).map {
-                Registration(node: $0, kind: r.kind, route: r.route, registeredBy: graph.node(r.registeredBy), location: r.location)
+                Registration(node: $0, kind: r.kind, route: r.route, registeredBy: graph.node(r.registeredBy), location: r.location,
+                             routeAsWritten: r.routeAsWritten)
             }
         }.sorted { a, b in
             (a.node, a.kind, a.location, a.route ?? "") < (b.node, b.kind, b.location, b.route ?? "")

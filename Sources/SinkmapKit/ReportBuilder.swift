@@ -105,18 +105,20 @@ struct ReportBuilder {
             }.sorted { ($0.category, $0.function, $0.rule) < ($1.category, $1.function, $1.rule) }
             let untrusted = paths.contains { $0.entry.function == function && ($0.labels ?? []).contains("untrusted-input") }
             rows.append((kind?.reviewRank ?? EntryKind.reviewOrder.count, function,
-                         .init(function: function, kind: p.entry.kind, routes: p.entry.routes, label: p.entry.label,
-                               origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file, line: p.frames[0].line,
-                               untrusted: untrusted ? true : nil, sinks: sinks)))
+                         Report.Surface.Entry(function: function, kind: p.entry.kind, routes: p.entry.routes, label: p.entry.label,
+                                              origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file,
+                                              line: p.frames[0].line, untrusted: untrusted ? true : nil, sinks: sinks)
+                            .withRouteEvidence(p.entry.routeEvidence)))
         }
         // The whole route inventory: a handler that reaches no sink is attack surface too.
         for e in entries.values where e.kind.receivesRequests {
             let f = graph.functions[Int(e.node)]
             guard first[f.displayName] == nil else { continue }
             rows.append((e.kind.reviewRank, f.displayName,
-                         .init(function: f.displayName, kind: e.kind.rawValue, routes: e.routes.isEmpty ? nil : e.routes,
-                               label: e.label, origin: (origins?[Int(e.node)] ?? .project).rawValue, file: f.location?.file,
-                               line: f.location?.line, untrusted: nil, sinks: [])))
+                         Report.Surface.Entry(function: f.displayName, kind: e.kind.rawValue, routes: e.routes.isEmpty ? nil : e.routes,
+                                              label: e.label, origin: (origins?[Int(e.node)] ?? .project).rawValue,
+                                              file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [])
+                            .withRouteEvidence(e.routeEvidence.isEmpty ? nil : e.routeEvidence)))
         }
         // Within a kind, the entry points that reach a sink before those that reach none.
         rows.sort { ($0.rank, $0.entry.sinks.isEmpty ? 1 : 0, $0.name) < ($1.rank, $1.entry.sinks.isEmpty ? 1 : 0, $1.name) }
@@ -157,6 +159,7 @@ struct ReportBuilder {
         func location(_ l: SourceLocation) -> Path.Location { Path.Location(file: l.file, line: l.line, column: l.column) }
         path.entry.kind = t.entry.kind.rawValue
         path.entry.routes = t.entry.routes.isEmpty ? nil : t.entry.routes
+        path.entry.routeEvidence = t.entry.routeEvidence.isEmpty ? nil : t.entry.routeEvidence
         path.entry.label = t.entry.label
         if let first = t.entry.registeredBy.first {
             path.entry.registeredBy = first.node.map(name)
@@ -203,5 +206,13 @@ struct ReportBuilder {
         let an = a.frames.map(\.function), bn = b.frames.map(\.function)
         if an != bn { return an.lexicographicallyPrecedes(bn) }
         return a.id < b.id
+    }
+}
+
+extension Report.Surface.Entry {
+    func withRouteEvidence(_ evidence: [String]?) -> Self {
+        var e = self
+        e.routeEvidence = evidence
+        return e
     }
 }

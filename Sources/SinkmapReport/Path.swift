@@ -32,6 +32,9 @@ public struct Path: Codable, Equatable, Sendable {
         /// HTTP routes (`POST /completion`; non-literal parts as `${expression}`) or gRPC methods
         /// (`/helloworld.Greeter/SayHello`), sorted; absent when none is known.
         public var routes: [String]?
+        /// Routes resolved from constants and default member values, with the pattern as written:
+        /// `POST /inference = POST ${sparams.request_path}${sparams.inference_path}` (code may change such values).
+        public var routeEvidence: [String]?
         /// The label of a configured entry point (`entries:` in sinkmap.yml).
         public var label: String?
         /// The function that registered it (an HTTP handler, a thread body): the context it is set up in.

@@ -109,6 +109,8 @@ public struct Report: Codable, Equatable, Sendable {
             public var function: String
             public var kind: String
             public var routes: [String]?
+            /// Routes resolved from constants, with the pattern as written (see `Path.Entry.routeEvidence`).
+            public var routeEvidence: [String]?
             public var label: String?
             public var origin: String
             /// Where it is defined.

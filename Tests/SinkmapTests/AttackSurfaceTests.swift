@@ -105,4 +105,40 @@ final class AttackSurfaceTests: XCTestCase {
         XCTAssertEqual(surfaceLines.count, 5, text)
         XCTAssertTrue(surfaceLines[3].contains("GET /health") && surfaceLines[3].hasSuffix("→ no sink"), text)
     }
+
+    /// Routes built from constants are resolved, the pattern as written kept as evidence: a `const` local
+    /// (fixture), a field's default member initializer (whisper.cpp's `server_params`); a variable stays `${…}`.
+    func testRoutesBuiltFromConstantsAreResolvedWithTheirEvidence() throws {
+        let fixture = try Scanning.scan(Repo.fixture("http-handler-routes"))
+        func entry(_ route: String, in r: Report) -> Path.Entry? { r.paths.first { ($0.entry.routes ?? []).contains(route) }?.entry }
+        XCTAssertEqual(entry("POST /api/load", in: fixture)?.routeEvidence, ["POST /api/load = POST ${prefix}/load"])
+        XCTAssertNotNil(entry("POST ${mount}/reload", in: fixture))
+        XCTAssertNil(entry("POST ${mount}/reload", in: fixture)?.routeEvidence)
+        XCTAssertNil(entry("POST /completion", in: fixture)?.routeEvidence, "a literal needs no evidence")
+
+        let t = try TempTree("sinkmap-routes")
+        try t.write("include/httplib.h", try String(contentsOfFile: Repo.fixture("http-handler-routes") + "/include/httplib.h", encoding: .utf8))
+        try t.write("src/server.cpp", """
+            #include <string>
+            #include "httplib.h"
+            int llama_decode(void * ctx, int n);
+            struct server_params {
+                std::string request_path = "";
+                std::string inference_path = "/inference";
+            };
+            int main() {
+                server_params sparams;
+                httplib::Server svr;
+                svr.Post(sparams.request_path + sparams.inference_path, [](const httplib::Request &, httplib::Response &) {
+                    llama_decode(nullptr, 1);
+                });
+                return 0;
+            }
+            """)
+        let report = try Scanning.scan(t.root)
+        XCTAssertEqual(report.surface?.entries.first?.routes, ["POST /inference"])
+        XCTAssertEqual(report.surface?.entries.first?.routeEvidence,
+                       ["POST /inference = POST ${sparams.request_path}${sparams.inference_path}"])
+        XCTAssertTrue(TextExporter().render(report).contains("(as written: POST ${sparams.request_path}${sparams.inference_path})"))
+    }
 }

@@ -42,7 +42,7 @@ int main() {
     svr.Post("/embedding", handle_embeddings);
     svr.Post("/v1/embeddings", wrap(handle_embeddings));
 
-    // A route built at run time (whisper.cpp's server style): the literal part is kept, the rest is ${…}.
+    // A route built from a constant (whisper.cpp's server style): resolved to POST /api/load, as written kept.
     svr.Post(prefix + "/load", [&](const httplib::Request & req, httplib::Response & res) {
         g_model = llama_model_load_from_file(req.get_file_value("model").content.c_str(), llama_model_default_params());
         res.set_content(g_model ? "loaded" : "failed", "text/plain");
@@ -51,6 +51,12 @@ int main() {
     // Reaches no sink.
     svr.Get("/health", [](const httplib::Request &, httplib::Response & res) {
         res.set_content("ok", "text/plain");
+    });
+
+    // The twin: a variable code may change is not a constant, so its part stays ${mount}.
+    std::string mount = "/m";
+    svr.Post(mount + "/reload", [&](const httplib::Request & req, httplib::Response & res) {
+        res.set_content(complete(req.body), "text/plain");
     });
 
     return svr.listen("0.0.0.0", 8080) ? 0 : 1;
