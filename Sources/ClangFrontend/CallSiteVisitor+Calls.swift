@@ -75,10 +75,26 @@ extension CallSiteVisitor {
             written = w
         }
         facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind,
-                                    macro: site.macro, writtenAs: written))
+                                    macro: site.macro, writtenAs: written,
+                                    constantArguments: fact.isSystem && Self.allArgumentsAreLiterals(call)))
         visitRegistration(call, callee: fact, caller: caller, site: site)
         visitContainerAccess(call, target: target, caller: caller, site: site)
         if fact.isSystem { visitGenericConstruction(call, referenced: referenced, caller: caller, site: site) }
+    }
+
+    /// At least one argument, and every one a literal under implicit conversions (`system("ffmpeg -version")`).
+    static func allArgumentsAreLiterals(_ call: CXCursor) -> Bool {
+        let arguments = Self.arguments(call)
+        guard !arguments.isEmpty else { return false }
+        return arguments.allSatisfy { argument in
+            switch unwrap(argument).kind {
+            case CXCursor_StringLiteral, CXCursor_IntegerLiteral, CXCursor_CharacterLiteral, CXCursor_CXXNullPtrLiteralExpr,
+                 CXCursor_FloatingLiteral, CXCursor_CXXBoolLiteralExpr:
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// Whether a called specialization is an explicit one, declared apart from its template: its declaration (or

@@ -42,6 +42,14 @@ public final class Downstream: @unchecked Sendable {
     /// Per node: whether it is a sensitive operation.
     public var isOperation: [Bool] { operation.map { $0 != nil } }
 
+    /// Whether every call from `caller` to `operation` passes only literals. (The frame's own calls are judged
+    /// where they are taken, in `operations(on:)`: only those after the model call count.)
+    private func calledWithConstantsOnly(_ operation: Int32, from caller: Int32) -> Bool {
+        guard caller != operation else { return false }
+        guard let edge = graph.callees[Int(caller)].first(where: { $0.callee == operation }) else { return false }
+        return edge.sites.allSatisfy(\.constantArguments)
+    }
+
     /// Functions that abort, assert or print a backtrace: what they run (`execlp("gdb")` in ggml's backtrace) is
     /// crash handling, never the model's output going somewhere, so the search does not go through them.
     static func isCrashHandler(_ qualifiedName: String) -> Bool {
@@ -59,9 +67,11 @@ public final class Downstream: @unchecked Sendable {
             // The frame's later calls, each callee once at its first later site, in source order.
             var later: [(callee: Int32, site: SourceLocation)] = []
             for edge in graph.callees[Int(node)] {
-                if let site = edge.sites.first(where: { $0.location.file == after.file && $0.location > after }) {
-                    later.append((edge.callee, site.location))
-                }
+                let sites = edge.sites.filter { $0.location.file == after.file && $0.location > after }
+                guard let site = sites.first else { continue }
+                // The frame's own `system("ffmpeg -version")`: only literals, no output goes there.
+                if operation[Int(edge.callee)] != nil && sites.allSatisfy(\.constantArguments) { continue }
+                later.append((edge.callee, site.location))
             }
             later.sort { ($0.site, $0.callee) < ($1.site, $1.callee) }
             var seen = Set<Int32>()
@@ -93,7 +103,8 @@ public final class Downstream: @unchecked Sendable {
             var next: [Int32] = []
             for n in level {
                 if operation[Int(n)] != nil {
-                    found.append((n, chain(n)))
+                    // Called only with literals (`system("ffmpeg -version")`): no output goes there.
+                    if !calledWithConstantsOnly(n, from: parent[n]!) { found.append((n, chain(n))) }
                     continue   // what the operation calls in turn is the library's business
                 }
                 guard depth < maxDepth, !isCrashHandler[Int(n)] else { continue }

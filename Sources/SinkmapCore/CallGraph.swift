@@ -46,8 +46,12 @@ public struct CallSite: Hashable, Codable, Sendable {
     public var macro: String?
     /// For `stored-callback` and `handoff` edges: the slot and where it was bound or read.
     public var evidence: CallEvidence?
+    /// Every argument is a literal (see `CallFact.constantArguments`).
+    public var constantArguments: Bool = false
 
-    public init(location: SourceLocation, kind: CallKind, macro: String? = nil, evidence: CallEvidence? = nil) {
+    public init(location: SourceLocation, kind: CallKind, macro: String? = nil, evidence: CallEvidence? = nil,
+                constantArguments: Bool = false) {
+        self.constantArguments = constantArguments
         self.location = location
         self.kind = kind
         self.macro = macro

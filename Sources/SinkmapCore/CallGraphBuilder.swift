@@ -111,7 +111,7 @@ public struct CallGraphBuilder {
             guard let toIndex = index[to] else { return }
             let target = sorted[Int(toIndex)].kind == .unresolved ? node(to) : toIndex
             edges[Int(index[from]!)][target, default: []].append(CallSite(location: c.location, kind: kind, macro: c.macro,
-                                                                          evidence: evidence))
+                                                                          evidence: evidence, constantArguments: c.constantArguments))
         }
         func slotName(_ slot: String) -> String { named[slot]?.name ?? slot }
         for c in allCalls {

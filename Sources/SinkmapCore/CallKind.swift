@@ -53,9 +53,13 @@ public struct CallFact: Hashable, Codable, Sendable {
     /// The callee as written through the receiver's static type (`Ort::Session::Run` for an inherited
     /// `Ort::detail::SessionImpl::Run`), when that differs from its resolved name. Sink rules match either.
     public var writtenAs: String?
+    /// A call into a library (a system header) whose every argument is a literal: `system("ffmpeg -version")`
+    /// cannot carry the model's output.
+    public var constantArguments: Bool = false
 
     public init(caller: String, callee: String, location: SourceLocation, kind: CallKind, macro: String? = nil,
-                writtenAs: String? = nil) {
+                writtenAs: String? = nil, constantArguments: Bool = false) {
+        self.constantArguments = constantArguments
         self.writtenAs = writtenAs
         self.caller = caller
         self.callee = callee

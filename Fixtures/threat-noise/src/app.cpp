@@ -1,6 +1,7 @@
 // Noise a reviewer should not be shown as a finding: the operator's environment is a source but not untrusted
 // input; a crash handler that runs a debugger is not where the model's output goes; a model load hands back no
-// output. The real finding stays: the generated text reaches a shell.
+// output; a command made only of literals cannot carry it. The real finding stays: the generated text reaches a
+// shell.
 #include <cstdlib>
 #include <string>
 
@@ -12,6 +13,7 @@ llama_model * llama_model_load_from_file(const char * path, llama_model_params p
 int llama_decode(llama_context * ctx, int n_tokens);
 
 static llama_context * g_ctx;
+static std::string g_reply;
 
 // Crash handling, as ggml does it: abort → print a backtrace with gdb.
 static void print_backtrace() { std::system("gdb --batch -p 1"); }
@@ -24,9 +26,14 @@ static llama_model * load() {
     return m;
 }
 
+// A constant command: nothing the model made can reach it.
+static void report_version() { std::system("ffmpeg -version"); }
+
 static void generate() {
     if (llama_decode(g_ctx, 8) != 0) app_abort("decode failed");
-    std::system("say done");      // after inference: the model's output may reach a shell
+    std::string command = "say " + g_reply;
+    std::system(command.c_str()); // after inference: the model's output may reach a shell
+    report_version();
 }
 
 int main() {
