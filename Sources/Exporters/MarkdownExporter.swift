@@ -146,6 +146,10 @@ public struct MarkdownExporter {
             out.append("")
             out += frames(witness)
             out.append("")
+            if let also = witness.alsoReaches, !also.isEmpty {
+                out.append("Inside \(T.code(pair.sink.function)), also reaches: " + also.map { T.code($0) }.joined(separator: ", ") + ".")
+                out.append("")
+            }
             if let ops = witness.downstream, !ops.isEmpty {
                 out.append("The " + ThreatText.downstreamCaveat + ":")
                 out.append("")

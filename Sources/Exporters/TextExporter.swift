@@ -86,6 +86,7 @@ public struct TextExporter {
                 if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
                 out.append(head)
                 out.append(contentsOf: frames(path))
+                out.append(contentsOf: alsoReachesLines(path))
                 out.append(contentsOf: downstreamLines(path))
             }
         }
@@ -150,7 +151,7 @@ public struct TextExporter {
         var head = "  #\(number) " + safe(who) + " → " + bold(safe(sink.function))
             + "  [\(sink.category)]  \(sink.paths) \(sink.paths == 1 ? "path" : "paths")"
         if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
-        return [""] + [head] + frames(path) + downstreamLines(path)
+        return [""] + [head] + frames(path) + alsoReachesLines(path) + downstreamLines(path)
     }
 
     private func frames(_ path: Path) -> [String] {
@@ -173,6 +174,11 @@ public struct TextExporter {
             }
         }
         return lines
+    }
+
+    private func alsoReachesLines(_ path: Path) -> [String] {
+        guard let also = path.alsoReaches, !also.isEmpty else { return [] }
+        return ["       " + yellow("inside it, also reaches: " + safe(also.joined(separator: ", ")))]
     }
 
     private func downstreamLines(_ path: Path) -> [String] {

@@ -41,7 +41,12 @@ struct ReportBuilder {
             count.exact = count.exact && s.countIsExact
             count.truncatedBy = Array(Set(count.truncatedBy + s.truncatedBy)).sorted()
             counts[key] = count
-            for p in s.paths { paths.append(path(p, rule: rule, truncated: false)) }
+            let nested = nestedSinks(of: s.sink, sinks: sinks)
+            for p in s.paths {
+                var listed = path(p, rule: rule, truncated: false)
+                listed.alsoReaches = nested.isEmpty ? nil : nested
+                paths.append(listed)
+            }
         }
         for i in paths.indices {
             let key = paths[i].sink.rule + "\u{0}" + paths[i].sink.function
@@ -74,6 +79,24 @@ struct ReportBuilder {
                             limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
         if let threat { report.surface = surface(paths: paths, entries: threat.entries) }
         return report
+    }
+
+    /// The other sinks a sink's body reaches, through anything (other sinks included), by display name.
+    private func nestedSinks(of sink: Int32, sinks: [Int?]) -> [String] {
+        guard !graph.callees[Int(sink)].isEmpty else { return [] }
+        var seen: Set<Int32> = [sink]
+        var queue: [Int32] = [sink]
+        var found = Set<String>()
+        var head = 0
+        while head < queue.count {
+            let n = queue[head]
+            head += 1
+            for edge in graph.callees[Int(n)] where seen.insert(edge.callee).inserted {
+                if sinks[Int(edge.callee)] != nil { found.insert(graph.functions[Int(edge.callee)].displayName) }
+                queue.append(edge.callee)
+            }
+        }
+        return found.sorted()
     }
 
     /// The attack surface: every entry point that starts a listed path, and every request handler found, in review

@@ -12,6 +12,10 @@ public struct Path: Codable, Equatable, Sendable {
     /// `untrusted-input` when the entry point receives requests or a frame before the sink reads untrusted
     /// input (see `Frame.sources`); absent when there is none.
     public var labels: [String]?
+    /// Other sinks the sink's own body reaches when its definition is in the tree (`whisper_full` → … →
+    /// `whisper_vad_init_from_file_with_params`), sorted; absent when none. Paths end at the first sink; this
+    /// says what lies beyond it.
+    public var alsoReaches: [String]?
     /// Sensitive operations the frames may hand the model's output to (call-graph co-reachability after the
     /// call toward the sink, not data flow); absent when there is none.
     public var downstream: [Downstream]?

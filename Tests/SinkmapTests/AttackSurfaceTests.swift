@@ -141,4 +141,24 @@ final class AttackSurfaceTests: XCTestCase {
                        ["POST /inference = POST ${sparams.request_path}${sparams.inference_path}"])
         XCTAssertTrue(TextExporter().render(report).contains("(as written: POST ${sparams.request_path}${sparams.inference_path})"))
     }
+
+    /// Paths end at the first sink; when the sink's body is in the tree, the sinks it reaches in turn are named on
+    /// every path to it (`alsoReaches`), and in the text under the sink. A sink with no body in the tree has none.
+    func testSinksInsideASinkAreNamedOnThePath() throws {
+        let t = try TempTree("sinkmap-nested")
+        try t.write("src/whisper.c", """
+            struct whisper_context;
+            struct whisper_vad_context;
+            struct whisper_vad_context * whisper_vad_init_from_file_with_params(const char * path, int params);
+            int llama_decode(void * ctx, int n);
+            static int run_vad(const char * path) { return whisper_vad_init_from_file_with_params(path, 0) != 0; }
+            int whisper_full(struct whisper_context * ctx, int use_vad) { return use_vad ? run_vad("vad.bin") : 0; }
+            int main(void) { return whisper_full(0, 1) + llama_decode(0, 1); }
+            """)
+        let report = try Scanning.scan(t.root)
+        let full = try XCTUnwrap(report.paths.first { $0.sink.function == "whisper_full" }, Scanning.lines(report).joined(separator: "\n"))
+        XCTAssertEqual(full.alsoReaches, ["whisper_vad_init_from_file_with_params"])
+        XCTAssertNil(report.paths.first { $0.sink.function == "llama_decode" }?.alsoReaches)
+        XCTAssertTrue(TextExporter().render(report).contains("inside it, also reaches: whisper_vad_init_from_file_with_params"))
+    }
 }
