@@ -120,11 +120,10 @@ extension CallSiteVisitor {
         case "std::bind", "std::bind_front", "std::bind_back":
             return argument == 0
         default:
+            // The constructors of the library's callable wrappers.
             guard callee.kind == CXCursor_Constructor else { return false }
-            return ["std::function::function", "std::move_only_function::function", "std::copyable_function::function",
-                    "std::packaged_task::packaged_task", "std::reference_wrapper::reference_wrapper"].contains(name)
-                || name.hasPrefix("std::function::") || name.hasPrefix("std::move_only_function::")
-                || name.hasPrefix("std::packaged_task::")
+            return ["std::function::", "std::move_only_function::", "std::copyable_function::", "std::packaged_task::",
+                    "std::reference_wrapper::"].contains { name.hasPrefix($0) }
         }
     }
 

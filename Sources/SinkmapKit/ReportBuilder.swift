@@ -108,7 +108,9 @@ struct ReportBuilder {
         var count: [Key: Int] = [:]
         var witness: [Key: Path] = [:]
         var first: [String: Path] = [:]
+        var untrustedEntries = Set<String>()
         for p in paths {
+            if (p.labels ?? []).contains("untrusted-input") { untrustedEntries.insert(p.entry.function) }
             let key = Key(entry: p.entry.function, rule: p.sink.rule, sink: p.sink.function)
             if count[key] == nil { reached[p.entry.function, default: []].append(key) }
             count[key, default: 0] += 1
@@ -126,7 +128,7 @@ struct ReportBuilder {
                 Report.Surface.Reached(rule: k.rule, function: k.sink, category: witness[k]!.sink.category,
                                        paths: count[k]!, witness: witness[k]!.id)
             }.sorted { ($0.category, $0.function, $0.rule) < ($1.category, $1.function, $1.rule) }
-            let untrusted = paths.contains { $0.entry.function == function && ($0.labels ?? []).contains("untrusted-input") }
+            let untrusted = untrustedEntries.contains(function)
             rows.append((kind?.reviewRank ?? EntryKind.reviewOrder.count, function,
                          Report.Surface.Entry(function: function, kind: p.entry.kind, routes: p.entry.routes, label: p.entry.label,
                                               origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file,
