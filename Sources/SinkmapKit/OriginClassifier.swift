@@ -42,6 +42,11 @@ public struct OriginClassifier: Sendable {
         cmakeSubprojects = subprojects
     }
 
+    /// Every node's origin: system declarations are external, the rest by their file.
+    public func origins(of graph: CallGraph) -> [Origin] {
+        graph.functions.map { $0.isSystem ? .external : origin(ofFile: $0.location?.file) }
+    }
+
     /// The origin of a file as the report names it (relative to the root, or absolute when outside it).
     public func origin(ofFile file: String?) -> Origin {
         guard let file, !file.isEmpty, !file.hasPrefix("/") else { return .external }

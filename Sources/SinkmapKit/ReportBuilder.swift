@@ -130,10 +130,10 @@ struct ReportBuilder {
             }.sorted { ($0.category, $0.function, $0.rule) < ($1.category, $1.function, $1.rule) }
             let untrusted = untrustedEntries.contains(function)
             rows.append((kind?.reviewRank ?? EntryKind.reviewOrder.count, function,
-                         Report.Surface.Entry(function: function, kind: p.entry.kind, routes: p.entry.routes, label: p.entry.label,
+                         Report.Surface.Entry(function: function, kind: p.entry.kind, routes: p.entry.routes,
+                                              routeEvidence: p.entry.routeEvidence, label: p.entry.label,
                                               origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file,
-                                              line: p.frames[0].line, untrusted: untrusted ? true : nil, sinks: sinks)
-                            .withRouteEvidence(p.entry.routeEvidence)))
+                                              line: p.frames[0].line, untrusted: untrusted ? true : nil, sinks: sinks)))
         }
         // The whole route inventory: a handler that reaches no sink is attack surface too.
         for e in entries.values where e.kind.receivesRequests {
@@ -141,9 +141,9 @@ struct ReportBuilder {
             guard first[f.displayName] == nil else { continue }
             rows.append((e.kind.reviewRank, f.displayName,
                          Report.Surface.Entry(function: f.displayName, kind: e.kind.rawValue, routes: e.routes.isEmpty ? nil : e.routes,
-                                              label: e.label, origin: (origins?[Int(e.node)] ?? .project).rawValue,
-                                              file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [])
-                            .withRouteEvidence(e.routeEvidence.isEmpty ? nil : e.routeEvidence)))
+                                              routeEvidence: e.routeEvidence.isEmpty ? nil : e.routeEvidence, label: e.label,
+                                              origin: (origins?[Int(e.node)] ?? .project).rawValue,
+                                              file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [])))
         }
         // Within a kind, the entry points that reach a sink before those that reach none.
         rows.sort { ($0.rank, $0.entry.sinks.isEmpty ? 1 : 0, $0.name) < ($1.rank, $1.entry.sinks.isEmpty ? 1 : 0, $1.name) }
@@ -231,13 +231,5 @@ struct ReportBuilder {
         let an = a.frames.map(\.function), bn = b.frames.map(\.function)
         if an != bn { return an.lexicographicallyPrecedes(bn) }
         return a.id < b.id
-    }
-}
-
-extension Report.Surface.Entry {
-    func withRouteEvidence(_ evidence: [String]?) -> Self {
-        var e = self
-        e.routeEvidence = evidence
-        return e
     }
 }

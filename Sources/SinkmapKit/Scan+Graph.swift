@@ -37,7 +37,7 @@ extension Scan {
             entryKinds[Int(entry.node)] = entry.kind
             if !entry.routes.isEmpty { routes[Int(entry.node)] = entry.routes }
         }
-        let origins = graph.functions.map { $0.isSystem ? Origin.external : p.origins.origin(ofFile: $0.location?.file) }
+        let origins = p.origins.origins(of: graph)
         var seen = Set<DiagnosticFact>()
         let diagnostics = (p.inputDiagnostics + p.units.flatMap(\.diagnostics)).sorted().filter { seen.insert($0).inserted }
         return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },

@@ -25,7 +25,7 @@ public struct Scan {
         let p = try prepare()
         let sinks = p.matcher.sinks(in: p.graph)
         // Whose code each function is; entry points in vendored or external code are set apart unless asked for.
-        let origins = p.graph.functions.map { $0.isSystem ? Origin.external : p.origins.origin(ofFile: $0.location?.file) }
+        let origins = p.origins.origins(of: p.graph)
         // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
         let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units, origins: origins,
                                              includeVendored: options.includeVendored)

@@ -119,8 +119,9 @@ public struct Report: Codable, Equatable, Sendable {
             /// Some path from it carries untrusted input.
             public var untrusted: Bool?
             public var sinks: [Reached]
-            public init(function: String, kind: String, routes: [String]?, label: String?, origin: String,
-                        file: String? = nil, line: Int? = nil, untrusted: Bool?, sinks: [Reached]) {
+            public init(function: String, kind: String, routes: [String]?, routeEvidence: [String]? = nil, label: String?,
+                        origin: String, file: String? = nil, line: Int? = nil, untrusted: Bool?, sinks: [Reached]) {
+                self.routeEvidence = routeEvidence
                 self.file = file
                 self.line = line
                 self.function = function
