@@ -113,6 +113,16 @@ extension CallSiteVisitor {
     /// `std::make_unique<T>(…)`, `std::make_shared<T>(…)` and `items.emplace_back(…)` construct a `T` inside the
     /// library: an edge to `T`'s constructors that take that many arguments.
     private func visitGenericConstruction(_ call: CXCursor, referenced: CXCursor, caller: String, site: Site) {
+        for c in constructedBy(call, referenced: referenced) {
+            let primary = clang_getSpecializedCursorTemplate(c)
+            guard let fact = remember(primary.isNull ? c : primary) else { continue }
+            facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: .constructor, macro: site.macro))
+        }
+    }
+
+    /// The project constructors a generic construction (`std::make_unique<T>(…)`, `items.emplace_back(…)`) may
+    /// run: `T`'s constructors that take that many arguments (else those that take more, with defaults).
+    func constructedBy(_ call: CXCursor, referenced: CXCursor) -> [CXCursor] {
         let name = referenced.spelling
         var constructed: CXType?
         if ["make_unique", "make_shared", "allocate_shared", "make_unique_for_overwrite"].contains(name),
@@ -125,9 +135,9 @@ extension CallSiteVisitor {
             if container.kind == CXType_Pointer { container = clang_getCanonicalType(clang_getPointeeType(container)) }
             if clang_Type_getNumTemplateArguments(container) > 0 { constructed = clang_Type_getTemplateArgumentAsType(container, 0) }
         }
-        guard let type = constructed.map(clang_getCanonicalType), type.kind == CXType_Record else { return }
+        guard let type = constructed.map(clang_getCanonicalType), type.kind == CXType_Record else { return [] }
         let declaration = clang_getTypeDeclaration(type)
-        guard !declaration.isNull, !declaration.location.isInSystemHeader else { return }
+        guard !declaration.isNull, !declaration.location.isInSystemHeader else { return [] }
         let given = Int(max(0, clang_Cursor_getNumArguments(call))) - (name == "allocate_shared" ? 1 : 0)
         var constructors = Self.children(declaration).filter { $0.kind == CXCursor_Constructor }
         if constructors.isEmpty {
@@ -135,12 +145,7 @@ extension CallSiteVisitor {
             if !pattern.isNull { constructors = Self.children(pattern).filter { $0.kind == CXCursor_Constructor } }
         }
         let exact = constructors.filter { Int(clang_Cursor_getNumArguments($0)) == given }
-        let chosen = exact.isEmpty ? constructors.filter { Int(clang_Cursor_getNumArguments($0)) > given } : exact
-        for c in chosen {
-            let primary = clang_getSpecializedCursorTemplate(c)
-            guard let fact = remember(primary.isNull ? c : primary) else { continue }
-            facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: .constructor, macro: site.macro))
-        }
+        return exact.isEmpty ? constructors.filter { Int(clang_Cursor_getNumArguments($0)) > given } : exact
     }
 
     /// No declaration behind the call (dependent code, or recovery after an error): keep the spelled name, or

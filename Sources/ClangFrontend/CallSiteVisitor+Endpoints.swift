@@ -2,10 +2,14 @@ import CClang
 import SinkmapCore
 
 /// Hosted-LLM APIs reached through a general HTTP client (libcurl, cpp-httplib, …) are found by the URL the
-/// code names: a string literal holding a known endpoint makes its function call that endpoint — a node of its
-/// own, which the built-in rule `hosted-llm/endpoint` makes a sink. API paths (`/v1/chat/completions`) count
-/// only inside a full URL (`http://localhost:8080/v1/chat/completions`, a local OpenAI-compatible server). A constant initialized with such a URL
-/// (`static const char *kURL = "https://api.openai.com/…"`) counts where it is used.
+/// code names, attributed to the function that *sends* it. A string literal holding a known endpoint, and every
+/// string variable, parameter, field or result it may travel through, is followed one step at a time
+/// (`EndpointFlowFact`): stored into a slot (a default argument, a member initializer, an assignment, a project
+/// function's argument, a `return`), or used (concatenated into a request, handed to a library call such as
+/// `curl_easy_setopt`). `CallGraphBuilder` joins the steps: the function that uses a URL calls that endpoint — a
+/// node of its own, which the built-in rule `hosted-llm/endpoint` makes a sink; a constructor that only stores a
+/// default URL is not a path. API paths (`/v1/chat/completions`) count only inside a full URL
+/// (`http://localhost:8080/v1/chat/completions`, a local OpenAI-compatible server).
 extension CallSiteVisitor {
     /// Hosts and paths of hosted-LLM APIs, as they appear inside URLs.
     static let endpointMarkers = [
@@ -39,32 +43,98 @@ extension CallSiteVisitor {
         return url.isEmpty ? nil : url
     }
 
-    func visitStringLiteral(_ cursor: CXCursor, context: String?) {
-        guard let url = Self.endpoint(in: cursor.spelling) else { return }
-        // A file-scope constant: remembered, and counted where a function uses it.
-        if let variable = stack.reversed().first(where: { $0.kind == CXCursor_VarDecl }), context.map({ $0.hasPrefix("init:") }) ?? true {
-            let usr = variable.cursor.usr
-            if !usr.isEmpty { endpointByVariable[usr] = url }
+    /// A string literal naming a hosted-LLM endpoint: where it goes (a slot, or used right here).
+    func visitStringLiteral(_ cursor: CXCursor, context: String?, index: Int) {
+        guard let url = Self.endpoint(in: cursor.spelling), let site = site(at: cursor.location) else { return }
+        recordEndpointFlow(function: context, url: url, slot: nil, slotName: nil, index: index, at: site.location)
+    }
+
+    /// A reference to a string variable, parameter or field: its contents may be a URL stored elsewhere.
+    func visitStringReference(_ cursor: CXCursor, declaration: CXCursor, context: String?, index: Int) {
+        guard Self.isStringLike(clang_getCursorType(declaration)), let slot = stringSlotID(declaration),
+              let site = site(at: cursor.location) else { return }
+        recordEndpointFlow(function: context, url: nil, slot: slot, slotName: slotName(declaration), index: index, at: site.location)
+    }
+
+    /// A call returning a string from a project function: the callee's result may be a URL it returns.
+    func visitStringResult(_ call: CXCursor, context: String?, index: Int) {
+        let callee = clang_getCursorReferenced(call)
+        guard !callee.isNull, CursorNaming.isFunctionLike(callee.kind), callee.kind != CXCursor_Constructor,
+              !callee.location.isInSystemHeader, Self.isStringLike(clang_getCursorResultType(callee)),
+              let fact = remember(callee), let site = site(at: call.location) else { return }
+        recordEndpointFlow(function: context, url: nil, slot: FunctionID.result(function: fact.id), slotName: fact.name + "()",
+                           index: index, at: site.location)
+    }
+
+    private func recordEndpointFlow(function: String?, url: String?, slot: String?, slotName: String?, index: Int,
+                                    at location: SourceLocation) {
+        let fact: EndpointFlowFact
+        switch destination(ofValueAt: index, strings: true) {
+        case .called:
+            guard let function else { return }
+            fact = EndpointFlowFact(function: function, url: url, slot: slot, slotName: slotName, location: location)
+        case .slot(let to):
+            if to == nil && function == nil { return }
+            if let to, to == slot { return }
+            fact = EndpointFlowFact(function: function ?? "", url: url, slot: slot, slotName: slotName, to: to,
+                                    toFunction: to.flatMap(FunctionID.parameterOwner), location: location)
+        case .dropped:
             return
         }
-        guard let caller = context, let site = site(at: cursor.location) else { return }
-        recordEndpoint(url, caller: caller, site: site)
+        if let function { ensureInitializer(function) }
+        // One use or store per function, value and destination is enough: the first place is the evidence.
+        let key = EndpointFlowKey(function: fact.function, url: url, slot: slot, to: fact.to)
+        guard endpointFlowsSeen.insert(key).inserted else { return }
+        facts.endpointFlows.append(fact)
     }
 
-    /// A use of a constant holding an endpoint URL.
-    func visitEndpointVariable(_ reference: CXCursor, caller: String) {
-        let declaration = clang_getCursorReferenced(reference)
-        guard declaration.kind == CXCursor_VarDecl, let url = endpointByVariable[declaration.usr],
-              let site = site(at: reference.location) else { return }
-        recordEndpoint(url, caller: caller, site: site)
-    }
+    struct EndpointFlowKey: Hashable { var function: String; var url: String?; var slot: String?; var to: String? }
 
-    private func recordEndpoint(_ url: String, caller: String, site: Site) {
-        ensureInitializer(caller)
-        let id = FunctionID.endpoint(url: url)
-        if functions[id] == nil {
-            functions[id] = FunctionFact(id: id, name: url, kind: .endpoint, linkage: .none, location: nil, isDefinition: false)
+    /// `std::string`, `std::string_view`, `char *`, `char[]` (through references and cv-qualifiers).
+    static func isStringLike(_ type: CXType) -> Bool {
+        var t = clang_getCanonicalType(type)
+        if t.kind == CXType_LValueReference || t.kind == CXType_RValueReference { t = clang_getCanonicalType(clang_getPointeeType(t)) }
+        switch t.kind {
+        case CXType_Pointer:
+            return isCharacter(clang_getCanonicalType(clang_getPointeeType(t)))
+        case CXType_ConstantArray, CXType_IncompleteArray:
+            return isCharacter(clang_getCanonicalType(clang_getArrayElementType(t)))
+        case CXType_Record:
+            let spelled = clang_getTypeSpelling(t).consume()
+            return spelled.hasPrefix("std::basic_string<") || spelled.hasPrefix("std::__cxx11::basic_string<")
+                || spelled.hasPrefix("const std::basic_string<") || spelled.hasPrefix("const std::__cxx11::basic_string<")
+                || spelled.hasPrefix("std::basic_string_view<") || spelled.hasPrefix("const std::basic_string_view<")
+        default:
+            return false
         }
-        facts.calls.append(CallFact(caller: caller, callee: id, location: site.location, kind: .endpoint, macro: site.macro))
+    }
+
+    private static func isCharacter(_ t: CXType) -> Bool {
+        [CXType_Char_S, CXType_Char_U, CXType_SChar, CXType_UChar, CXType_WChar, CXType_Char16, CXType_Char32].contains(t.kind)
+    }
+
+    /// A string slot's id without recording it as a function-like fact (strings are many; only callables are nodes).
+    func stringSlotID(_ decl: CXCursor) -> String? {
+        switch decl.kind {
+        case CXCursor_FieldDecl:
+            let usr = decl.usr
+            return usr.isEmpty ? nil : usr
+        case CXCursor_VarDecl, CXCursor_ParmDecl:
+            guard let file = decl.location.expansion.map({ paths.display($0.path) }) else { return nil }
+            let id = variableID(decl, file: file)
+            // A local variable carries a value within its function, like a parameter does between functions.
+            if decl.kind == CXCursor_VarDecl, clang_Cursor_hasVarDeclGlobalStorage(decl) == 0 { return FunctionID.local(id) }
+            return id
+        default:
+            return nil
+        }
+    }
+
+    /// `liboai::Network::openai_root_`, `liboai::Network::Request::root` (a parameter, by its function).
+    func slotName(_ decl: CXCursor) -> String {
+        if decl.kind == CXCursor_ParmDecl {
+            return naming.qualifiedName(decl.semanticParent) + "::" + decl.spelling
+        }
+        return naming.qualifiedName(decl)
     }
 }

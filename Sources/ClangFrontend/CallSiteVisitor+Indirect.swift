@@ -7,7 +7,7 @@ extension CallSiteVisitor {
     /// A reference that is not the callee of a call. A function's address goes somewhere — a struct field (by
     /// initializer position, designator or assignment), a variable, a parameter of a called function, a
     /// template argument — and the store is recorded; a variable holding a callable flows into another slot.
-    func visitReference(_ cursor: CXCursor, index: Int) {
+    func visitReference(_ cursor: CXCursor, index: Int, context: String?) {
         let target = clang_getCursorReferenced(cursor)
         guard !target.isNull else { return }
         switch target.kind {
@@ -17,6 +17,7 @@ extension CallSiteVisitor {
             break
         case CXCursor_VarDecl, CXCursor_ParmDecl, CXCursor_FieldDecl:
             visitCallableReference(cursor, declaration: target, index: index)
+            visitStringReference(cursor, declaration: target, context: context, index: index)
             return
         default:
             return

@@ -13,6 +13,8 @@ extension CallSiteVisitor {
         /// Stored into this field, variable, parameter, template argument or container; nil when the value
         /// goes somewhere not tracked (it only escapes).
         case slot(String?)
+        /// Strings only: looked at, not passed on (`url.empty()`, `url == other`, the left side of `url = …`).
+        case dropped
     }
 
     /// Container methods that put an item in, and that take one out.
@@ -30,7 +32,12 @@ extension CallSiteVisitor {
     /// a container field, or a function-valued template argument.
     /// `value` is the declaration referenced, when the value is a reference: a call of that very declaration
     /// (an overloaded operator names itself among its operands) is the call, not a store.
-    func destination(ofValueAt index: Int, value: CXCursor? = nil) -> Destination {
+    ///
+    /// With `strings`, the value is a string that may hold a URL: it is kept through the string's own
+    /// constructors and conversions (`c_str()`, `std::string(x)`), `std::make_unique<T>(url)` stores it into `T`'s
+    /// constructor, `return` into the function's result, and the string's own inspections drop it.
+    func destination(ofValueAt index: Int, value: CXCursor? = nil, strings: Bool = false) -> Destination {
+        func slot(_ decl: CXCursor) -> String? { strings ? stringSlotID(decl) : slotID(decl) }
         var chainIndex = index
         var j = stack.count - 1
         while j >= 1 {
@@ -39,13 +46,27 @@ extension CallSiteVisitor {
             case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_UnaryOperator, CXCursor_CStyleCastExpr:
                 // A designated initializer (`.fn = f`) is an unexposed expression whose designator came first.
                 if f.kind == CXCursor_UnexposedExpr, let designator = f.lastMemberRef, chainIndex > 0 {
-                    return .slot(fieldID(clang_getCursorReferenced(designator)))
+                    return .slot(strings ? stringSlotID(clang_getCursorReferenced(designator)) : fieldID(clang_getCursorReferenced(designator)))
                 }
+                chainIndex = f.index
+                j -= 1
+            case CXCursor_CXXFunctionalCastExpr, CXCursor_CXXStaticCastExpr, CXCursor_CXXConstCastExpr, CXCursor_ConditionalOperator:
+                guard strings else { return .slot(nil) }
+                if f.kind == CXCursor_ConditionalOperator && chainIndex == 0 { return .dropped }
                 chainIndex = f.index
                 j -= 1
             case CXCursor_MemberRefExpr:
                 // `jobs.front()`: the item read is the value; the call is the next frame up.
                 let member = clang_getCursorReferenced(f.cursor)
+                if strings {
+                    // `url.c_str()` is the URL; `url.empty()` only looks at it; `this->url_` (the member itself) is
+                    // not a call on a string.
+                    guard chainIndex == 0, !member.isNull, j >= 2, stack[j - 1].kind == CXCursor_CallExpr else { return .slot(nil) }
+                    guard Self.stringViews.contains(member.spelling) else { return .dropped }
+                    chainIndex = stack[j - 1].index
+                    j -= 2
+                    continue
+                }
                 guard chainIndex == 0, !member.isNull, Self.containerReads.contains(member.spelling), j >= 2,
                       stack[j - 1].kind == CXCursor_CallExpr else { return .slot(nil) }
                 chainIndex = stack[j - 1].index
@@ -56,18 +77,31 @@ extension CallSiteVisitor {
                 guard CursorNaming.isFunctionLike(callee.kind) else { return .slot(nil) }
                 if let value, clang_equalCursors(callee, value) != 0 || callee.usr == value.usr { return .called }
                 let isConstructor = callee.kind == CXCursor_Constructor
+                if strings, ["operator=", "operator==", "operator!=", "operator<", "operator>", "operator<=", "operator>=",
+                             "operator<=>", "compare"].contains(callee.spelling), chainIndex == 0 || callee.spelling != "operator=" {
+                    return .dropped
+                }
                 if chainIndex == 0 && !isConstructor { return .called }
                 let argument = isConstructor ? chainIndex : chainIndex - 1
-                if keepsCallable(callee, argument: argument) {
+                if strings, keepsString(callee, argument: argument) {
+                    chainIndex = f.index
+                    j -= 1
+                    continue
+                }
+                if strings, let constructor = constructedBy(f.cursor, referenced: callee).first {
+                    guard let owner = remember(constructor) else { return .slot(nil) }
+                    return .slot(FunctionID.parameter(function: owner.id, index: argument))
+                }
+                if !strings, keepsCallable(callee, argument: argument) {
                     chainIndex = f.index
                     j -= 1
                     continue
                 }
                 let name = callee.spelling
                 if name == "operator=", argument >= 1, let lhs = f.firstChild.map(Self.unwrap) {
-                    return .slot(slotID(clang_getCursorReferenced(lhs)))
+                    return .slot(slot(clang_getCursorReferenced(lhs)))
                 }
-                if callee.kind == CXCursor_CXXMethod, Self.containerPuts.contains(name), let container = receiverSlot(of: f.cursor) {
+                if !strings, callee.kind == CXCursor_CXXMethod, Self.containerPuts.contains(name), let container = receiverSlot(of: f.cursor) {
                     return .slot(container)
                 }
                 if argument >= 0, argument < Int(max(0, clang_Cursor_getNumArguments(callee))) {
@@ -78,13 +112,14 @@ extension CallSiteVisitor {
                 }
                 return .slot(nil)
             case CXCursor_DeclRefExpr:
+                if strings { return .dropped }
                 // `with_retry<llama_decode>(…)`: a function written as a template argument of the callee's name.
                 return .slot(templateArgumentSlot(templateID: f.cursor, argumentAt: chainIndex))
             case CXCursor_InitListExpr:
                 let type = clang_getCanonicalType(clang_getCursorType(f.cursor))
                 if type.kind == CXType_Record {
                     let fields = Self.fields(of: type)
-                    return .slot(chainIndex < fields.count ? fieldID(fields[chainIndex]) : nil)
+                    return .slot(chainIndex < fields.count ? (strings ? stringSlotID(fields[chainIndex]) : fieldID(fields[chainIndex])) : nil)
                 }
                 // An element of an array: where the array goes decides.
                 chainIndex = f.index
@@ -92,20 +127,46 @@ extension CallSiteVisitor {
             case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator:
                 if chainIndex == 1, let lhs = f.firstChild.map(Self.unwrap) {
                     let decl = clang_getCursorReferenced(lhs)
-                    if !decl.isNull { return .slot(slotID(decl)) }
+                    if !decl.isNull { return .slot(slot(decl)) }
                 }
-                return .slot(nil)
+                return strings && chainIndex == 0 ? .dropped : .slot(nil)
             case CXCursor_VarDecl, CXCursor_FieldDecl:
-                return .slot(slotID(f.cursor))
+                return .slot(slot(f.cursor))
+            case CXCursor_ParmDecl where strings:
+                // A default argument: `OpenAI(const std::string &root = "https://api.openai.com/v1")`.
+                return .slot(stringSlotID(f.cursor))
+            case CXCursor_ReturnStmt where strings:
+                guard let function = f.context else { return .slot(nil) }
+                return .slot(FunctionID.result(function: function))
             case CXCursor_Constructor:
                 // A member initializer, `: callback_(std::move(cb))`: the field named just before the value.
-                if let field = f.lastMemberRef, chainIndex > 0 { return .slot(fieldID(clang_getCursorReferenced(field))) }
+                if let field = f.lastMemberRef, chainIndex > 0 {
+                    let decl = clang_getCursorReferenced(field)
+                    return .slot(strings ? stringSlotID(decl) : fieldID(decl))
+                }
                 return .slot(nil)
             default:
                 return .slot(nil)
             }
         }
         return .slot(nil)
+    }
+
+    /// Member functions of a string that give the string itself (or a part of it) back.
+    static let stringViews: Set<String> = ["c_str", "data", "str", "string", "substr", "view"]
+
+    /// Library calls that hand back the string they were given: `std::move`, `std::forward`, and the constructors
+    /// of `std::basic_string` and `std::basic_string_view`.
+    private func keepsString(_ callee: CXCursor, argument: Int) -> Bool {
+        guard callee.location.isInSystemHeader else { return false }
+        let name = naming.qualifiedName(callee)
+        switch name {
+        case "std::move", "std::forward":
+            return argument == 0
+        default:
+            return callee.kind == CXCursor_Constructor
+                && ["std::basic_string::", "std::__cxx11::basic_string::", "std::basic_string_view::"].contains { name.hasPrefix($0) }
+        }
     }
 
     /// Library calls that hand back the callable they were given: `std::move(x)`, `std::forward<T>(x)`,

@@ -18,8 +18,8 @@ final class CallSiteVisitor {
     /// Raw (file, offset) of every callee name already resolved through the AST.
     var resolvedNameOffsets: Set<FileOffset> = []
     var lambdaCounts: [String: Int] = [:]
-    /// File-scope constants initialized with a hosted-LLM URL, by USR.
-    var endpointByVariable: [String: String] = [:]
+    /// Endpoint flows already recorded (one per function, value and destination).
+    var endpointFlowsSeen: Set<EndpointFlowKey> = []
     var destructorCache: [String: CXCursor?] = [:]
     /// Registrations whose handler is a lambda not visited yet, by the lambda's position (see `+Entries`).
     var pendingRegistrations: [FileOffset: PendingRegistration] = [:]
@@ -104,15 +104,13 @@ final class CallSiteVisitor {
             if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller, index: index) }
         case CXCursor_CallExpr:
             if let caller = context { visitCall(cursor, caller: caller) }
+            visitStringResult(cursor, context: context, index: index)
         case CXCursor_CXXDeleteExpr:
             if let caller = context { visitDelete(cursor, caller: caller) }
         case CXCursor_StringLiteral:
-            visitStringLiteral(cursor, context: context)
+            visitStringLiteral(cursor, context: context, index: index)
         case CXCursor_DeclRefExpr, CXCursor_MemberRefExpr:
-            visitReference(cursor, index: index)
-            if kind == CXCursor_DeclRefExpr, let caller = context, !endpointByVariable.isEmpty {
-                visitEndpointVariable(cursor, caller: caller)
-            }
+            visitReference(cursor, index: index, context: context)
             if kind == CXCursor_DeclRefExpr, let caller = context { visitStreamRead(cursor, caller: caller) }
         case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
             if context == nil { visitAlias(cursor) }

@@ -13,6 +13,7 @@ public struct CallGraphBuilder {
     private var dependentCalls: Set<DependentCallFact> = []
     private var flows: Set<SlotFlowFact> = []
     private var containers: Set<ContainerAccessFact> = []
+    private var endpointFlows: Set<EndpointFlowFact> = []
 
     public init() {}
 
@@ -26,6 +27,7 @@ public struct CallGraphBuilder {
         dependentCalls.formUnion(unit.dependentCalls)
         flows.formUnion(unit.slotFlows)
         containers.formUnion(unit.containerAccesses)
+        endpointFlows.formUnion(unit.endpointFlows)
     }
 
     public mutating func add(_ fact: FunctionFact) {
@@ -70,8 +72,64 @@ public struct CallGraphBuilder {
         for c in allCalls { ensure(c.caller); ensure(c.callee) }
         for d in dependentCalls { ensure(d.caller) }
         for a in containers { ensure(a.function) }
-        let resolved = Resolution(functions: all, overrides: overrides, stores: stores,
-                                  instantiations: instantiations, flows: flows, containers: containers)
+        // Hosted-LLM URLs (see `EndpointFlowFact`). A value is *sent* where it is used, or handed to a library
+        // function, or put into a parameter or local that is itself sent further down (a carrier): the function
+        // that took it from where it was written or stored — a literal, a field, a global, a result — is the one
+        // that calls the endpoint. Stores and flows join the callables' (string slots and callable slots never meet).
+        var valueStores = stores
+        var valueFlows = flows
+        func inProject(_ id: String) -> Bool { all[id].map { $0.isDefinition && !$0.isSystem } ?? false }
+        let orderedFlows = endpointFlows.sorted {
+            ($0.function, $0.location, $0.url ?? "", $0.slot ?? "", $0.to ?? "") < ($1.function, $1.location, $1.url ?? "", $1.slot ?? "", $1.to ?? "")
+        }
+        func isUse(_ e: EndpointFlowFact) -> Bool { e.to == nil || !(e.toFunction.map(inProject) ?? true) }
+        var sendingCarriers = Set<String>()
+        var carrierInto: [String: [String]] = [:]
+        for e in orderedFlows {
+            guard let from = e.slot, FunctionID.isCarrier(from) else { continue }
+            if isUse(e) { sendingCarriers.insert(from) } else if let to = e.to, FunctionID.isCarrier(to) { carrierInto[to, default: []].append(from) }
+        }
+        var work = Array(sendingCarriers)
+        while let c = work.popLast() {
+            for from in carrierInto[c] ?? [] where sendingCarriers.insert(from).inserted { work.append(from) }
+        }
+        var sends: [EndpointFlowFact] = []
+        for e in orderedFlows {
+            if let to = e.to, !isUse(e) {
+                if let url = e.url { valueStores.insert(AddressStoreFact(function: FunctionID.endpoint(url: url), slot: to, location: e.location)) }
+                if let from = e.slot { valueFlows.insert(SlotFlowFact(from: from, to: to)) }
+            }
+            if e.slot.map(FunctionID.isCarrier) == true { continue }
+            if isUse(e) || e.to.map({ sendingCarriers.contains($0) }) == true {
+                var sender = e
+                // A default argument is written in a declaration: its function sends it.
+                if sender.function.isEmpty || e.to.flatMap(FunctionID.parameterOwner) == sender.function && e.url != nil {
+                    guard let owner = e.to.flatMap(FunctionID.parameterOwner) else { continue }
+                    sender.function = owner
+                }
+                sends.append(sender)
+            }
+        }
+        let resolved = Resolution(functions: all, overrides: overrides, stores: valueStores,
+                                  instantiations: instantiations, flows: valueFlows, containers: containers)
+        var endpointCalls: [(CallFact, CallEvidence?)] = []
+        for u in sends {
+            if let url = u.url {
+                endpointCalls.append((CallFact(caller: u.function, callee: FunctionID.endpoint(url: url), location: u.location, kind: .endpoint), nil))
+            } else if let slot = u.slot {
+                for b in resolved.bindings(slot) where b.function.hasPrefix("url:") {
+                    endpointCalls.append((CallFact(caller: u.function, callee: b.function, location: u.location, kind: .endpoint),
+                                          b.location.map { CallEvidence(slot: u.slotName ?? slot, location: $0) }))
+                }
+            }
+        }
+        for (c, _) in endpointCalls {
+            ensure(c.caller)
+            if all[c.callee] == nil {
+                let url = String(c.callee.dropFirst(4))
+                all[c.callee] = FunctionFact(id: c.callee, name: url, kind: .endpoint, linkage: .none, location: nil, isDefinition: false)
+            }
+        }
         for d in dependentCalls.sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) }) {
             let targets = resolved.templateTargets(d)
             if targets.isEmpty {
@@ -89,6 +147,7 @@ public struct CallGraphBuilder {
         let named = all
         var used = Set<String>()
         for c in allCalls { used.insert(c.caller); used.insert(c.callee) }
+        for (c, _) in endpointCalls { used.insert(c.caller); used.insert(c.callee) }
         let sorted = all.values.filter { ($0.kind != .variable && $0.kind != .field) || used.contains($0.id) }.sorted { $0.id < $1.id }
         var index = [String: Int32](minimumCapacity: sorted.count)
         for (i, f) in sorted.enumerated() { index[f.id] = Int32(i) }
@@ -138,6 +197,7 @@ public struct CallGraphBuilder {
                 addEdge(c.caller, c.callee, c, c.kind)
             }
         }
+        for (c, evidence) in endpointCalls { addEdge(c.caller, c.callee, c, .endpoint, evidence: evidence) }
         for (producer, consumer) in resolved.handoffs() {
             let c = CallFact(caller: producer.function, callee: consumer.function, location: producer.location, kind: .handoff)
             addEdge(c.caller, c.callee, c, .handoff,

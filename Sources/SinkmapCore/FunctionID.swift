@@ -43,6 +43,22 @@ extension FunctionID {
     /// A function's `index`-th parameter, as a slot function addresses can be passed into.
     public static func parameter(function: String, index: Int) -> String { "param:\(function)#\(index)" }
 
+    /// The function a parameter slot belongs to (`param:<function>#<index>`), nil for other slots.
+    public static func parameterOwner(_ slot: String) -> String? {
+        guard slot.hasPrefix("param:"), let hash = slot.lastIndex(of: "#") else { return nil }
+        return String(slot[slot.index(slot.startIndex, offsetBy: 6)..<hash])
+    }
+
+    /// A local variable as a slot for strings (see `EndpointFlowFact`): a carrier, like a parameter.
+    public static func local(_ variable: String) -> String { "local:\(variable)" }
+
+    /// Parameters and locals carry a value along a call chain: what flows into them is attributed to the function
+    /// that put it there. Fields, globals and results hold values for whoever reads them.
+    public static func isCarrier(_ slot: String) -> Bool { slot.hasPrefix("param:") || slot.hasPrefix("local:") }
+
+    /// What a function returns, as a slot a value can flow through (`return base_url_;` in a getter).
+    public static func result(function: String) -> String { "ret:\(function)" }
+
     /// A lambda or block: the enclosing function and the closure's ordinal in it (not its line, so
     /// fingerprints survive edits above it).
     public static func closure(enclosing: String, ordinal: Int) -> String { "\(enclosing)::closure#\(ordinal)" }

@@ -94,3 +94,34 @@ public struct DependentCallFact: Hashable, Codable, Sendable {
         self.macro = macro
     }
 }
+
+/// Where a hosted-LLM URL goes, one step at a time: a URL written in the code (`url`) or the contents of a string
+/// slot (`slot`: a variable, parameter or field that may hold one) stored into another slot (`to`: a member
+/// initializer, an assignment, a project function's parameter), or used where the function stands (`to` nil:
+/// concatenated into a request, handed to a library call such as `curl_easy_setopt`). `CallGraphBuilder` joins
+/// the steps over the whole program: the function that *uses* a URL is the one that sends to that endpoint —
+/// a constructor that only stores a default URL is not.
+public struct EndpointFlowFact: Hashable, Codable, Sendable {
+    /// The function (or unit initializer) whose code this is.
+    public var function: String
+    /// A hosted-LLM URL written here (a string literal).
+    public var url: String?
+    /// Or a string slot read here, with its name for evidence.
+    public var slot: String?
+    public var slotName: String?
+    /// Where the value goes: a slot id; nil when it is used here.
+    public var to: String?
+    /// When `to` is a parameter: its function. A library function's parameter (not defined in the tree) is a use.
+    public var toFunction: String?
+    public var location: SourceLocation
+    public init(function: String, url: String? = nil, slot: String? = nil, slotName: String? = nil, to: String? = nil,
+                toFunction: String? = nil, location: SourceLocation) {
+        self.function = function
+        self.url = url
+        self.slot = slot
+        self.slotName = slotName
+        self.to = to
+        self.toFunction = toFunction
+        self.location = location
+    }
+}

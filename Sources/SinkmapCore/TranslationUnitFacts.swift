@@ -13,6 +13,8 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var aliases: [NameAliasFact] = []
     public var instantiations: [InstantiationFact] = []
     public var dependentCalls: [DependentCallFact] = []
+    /// Hosted-LLM URLs and the string slots that carry them (see `EndpointFlowFact`).
+    public var endpointFlows: [EndpointFlowFact] = []
     /// Functions and lambdas registered as HTTP handlers or thread bodies.
     public var registrations: [EntryRegistrationFact] = []
     /// External functions declared in a header under an `include/` folder of the scanned tree: library API.
@@ -40,6 +42,7 @@ public struct TranslationUnitFacts: Codable, Sendable {
         }
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
             + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
+            + endpointFlows.count
         return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 
