@@ -26,6 +26,16 @@ class Client {
     std::unique_ptr<Chat> chat;
 };
 
+// The URL is returned by a getter: the function that calls the getter and sends the result is the sender.
+class Embeddings {
+  public:
+    Embeddings() : base_("https://api.openai.com/v1/embeddings") {}
+    const std::string & url() const { return base_; }
+    int embed(const std::string & text) const;
+  private:
+    std::string base_;
+};
+
 // Precision twin: keeps the same URL in a field, but only compares it; nothing is ever sent.
 class Settings {
   public:

@@ -5,5 +5,6 @@ int main(int argc, char ** argv) {
     oai::Client client;
     oai::Settings settings;
     if (settings.is_default(argv[1])) return 2;
-    return client.chat->create(argv[1]);
+    oai::Embeddings embeddings;
+    return client.chat->create(argv[1]) + embeddings.embed(argv[1]);
 }

@@ -13,4 +13,8 @@ int Chat::create(const std::string & prompt) const {
     return Request(root_, "/chat/completions", prompt);
 }
 
+int Embeddings::embed(const std::string & text) const {
+    return http_post(url().c_str(), text.c_str());
+}
+
 }  // namespace oai
