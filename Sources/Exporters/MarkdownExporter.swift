@@ -54,6 +54,13 @@ public struct MarkdownExporter {
         }
         if surface.entries.isEmpty { out.append("| (none) | | | | |") }
         out.append("")
+        let driven = surface.entries.flatMap { e in (e.requestDriven ?? []).map { (e, $0) } }
+        if !driven.isEmpty {
+            out.append("Request-driven commands — shell or SQL calls a request handler makes by itself, before or without the model:")
+            out.append("")
+            for (e, o) in driven { out.append("- \(T.code(e.function)): \(T.text(ThreatText.requestDriven(o)))") }
+            out.append("")
+        }
         if let hidden = surface.notProject, hidden.entries > 0 {
             out.append("> \(plural(hidden.entries, "entry point")) in vendored or external code, starting \(plural(hidden.paths, "path")), "
                        + "are not listed (`--include-vendored` lists them).")

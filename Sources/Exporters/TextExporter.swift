@@ -109,6 +109,7 @@ public struct TextExporter {
             if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
             line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))
             out.append(line)
+            for o in e.requestDriven ?? [] { out.append("      " + yellow(safe(ThreatText.requestDriven(o)))) }
         }
         if surface.entries.isEmpty { out.append("  (none)") }
         for count in r.pathCounts where !count.truncatedBy.isEmpty {

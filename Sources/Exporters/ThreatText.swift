@@ -16,6 +16,11 @@ public enum ThreatText {
     }
 
     /// An entry point of the attack surface: `http-handler POST /completion, POST /completions`; `main`.
+    /// `shell: system via handle_run → run_tool → system (src/tools.cpp:12)`.
+    static func requestDriven(_ o: Report.Surface.Operation) -> String {
+        "request → \(o.operation): \(o.function) via \(o.via.joined(separator: " → ")) (\(o.file):\(o.line))"
+    }
+
     static func surfaceEntry(_ e: Report.Surface.Entry) -> String {
         var s = e.kind
         if let routes = e.routes, !routes.isEmpty { s += " " + routes.joined(separator: ", ") }

@@ -85,6 +85,44 @@ public final class Downstream: @unchecked Sendable {
         return out
     }
 
+    /// Shell and SQL operations a request handler reaches by itself, before (or without) any model call: the
+    /// request may drive the command. Breadth-first from `entry` within `depth` calls, through the project's own
+    /// frames (`frames`; nil: every frame), never through crash handlers; an operation called only with literals
+    /// does not count. Each operation once, with a shortest chain (entry first) and the site of its call.
+    public func requestDriven(from entry: Int32, categories: Set<OperationCategory>, depth: Int = 5,
+                              frames: [Bool]? = nil) -> [(operation: Int32, category: OperationCategory, via: [Int32], location: SourceLocation)] {
+        var parent: [Int32: Int32] = [entry: entry]
+        var level = [entry]
+        var found: [(Int32, OperationCategory, [Int32], SourceLocation)] = []
+        func chain(_ n: Int32) -> [Int32] {
+            var c = [n]
+            var x = n
+            while let p = parent[x], p != x { c.append(p); x = p }
+            return c.reversed()
+        }
+        var d = 0
+        while !level.isEmpty && d < depth {
+            var next: [Int32] = []
+            for n in level {
+                if n != entry, isCrashHandler[Int(n)] || (frames.map { !$0[Int(n)] } ?? false) { continue }
+                for edge in graph.callees[Int(n)] where parent[edge.callee] == nil {
+                    parent[edge.callee] = n
+                    if let rule = operation[Int(edge.callee)] {
+                        let category = rules[rule].category
+                        if categories.contains(category), !edge.sites.allSatisfy(\.constantArguments), let site = edge.sites.first {
+                            found.append((edge.callee, category, chain(edge.callee), site.location))
+                        }
+                        continue
+                    }
+                    next.append(edge.callee)
+                }
+            }
+            level = next
+            d += 1
+        }
+        return found.sorted { ($0.2.count, graph.functions[Int($0.0)].name) < ($1.2.count, graph.functions[Int($1.0)].name) }
+    }
+
     /// Operations reachable from `start` (itself included) within `maxDepth` calls counting `start` as the
     /// first, breadth-first so each comes with a shortest chain; sorted by chain length, then name.
     private func reach(_ start: Int32) -> [(node: Int32, via: [Int32])] {

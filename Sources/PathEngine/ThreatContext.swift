@@ -34,6 +34,13 @@ public final class ThreatContext: @unchecked Sendable {
                                 matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
     }
 
+    /// What a request handler hands to a shell or to SQL by itself, model or not (`RequestDriven`): empty for entry
+    /// points that receive no requests.
+    public func requestDriven(_ entry: EntryPoint) -> [(operation: Int32, category: OperationCategory, via: [Int32], location: SourceLocation)] {
+        guard entry.kind.receivesRequests else { return [] }
+        return downstream.requestDriven(from: entry.node, categories: [.shell, .sql], frames: isProject)
+    }
+
     /// Per node of the graph: whether it is a sensitive operation (`system`, `dlopen`, …).
     public var isOperation: [Bool] { downstream.isOperation }
 

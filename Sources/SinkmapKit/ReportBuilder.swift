@@ -77,7 +77,7 @@ struct ReportBuilder {
         var report = Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
                             pathCounts: countList, diagnostics: diagnostics,
                             limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
-        if let threat { report.surface = surface(paths: paths, entries: threat.entries) }
+        if let threat { report.surface = surface(paths: paths, threat: threat) }
         return report
     }
 
@@ -102,7 +102,21 @@ struct ReportBuilder {
     /// The attack surface: every entry point that starts a listed path, and every request handler found, in review
     /// order (kind, then those reaching a sink first, then name); per entry the sinks it reaches with the witness — the shortest listed path, ties by
     /// frame names (paths are sorted that way).
-    private func surface(paths: [Path], entries: [Int32: EntryPoint]) -> Report.Surface {
+    private func surface(paths: [Path], threat: ThreatContext) -> Report.Surface {
+        let entries = threat.entries
+        var entryByName: [String: EntryPoint] = [:]
+        for e in entries.values.sorted(by: { $0.node < $1.node }) where entryByName[graph.functions[Int(e.node)].displayName] == nil {
+            entryByName[graph.functions[Int(e.node)].displayName] = e
+        }
+        func requestDriven(_ function: String) -> [Report.Surface.Operation]? {
+            guard let e = entryByName[function] else { return nil }
+            let found = threat.requestDriven(e).map {
+                Report.Surface.Operation(operation: $0.category.rawValue, function: graph.functions[Int($0.operation)].displayName,
+                                         via: $0.via.map { graph.functions[Int($0)].displayName },
+                                         file: $0.location.file, line: $0.location.line)
+            }
+            return found.isEmpty ? nil : found
+        }
         struct Key: Hashable { var entry: String; var rule: String; var sink: String }
         var reached: [String: [Key]] = [:]
         var count: [Key: Int] = [:]
@@ -133,7 +147,8 @@ struct ReportBuilder {
                          Report.Surface.Entry(function: function, kind: p.entry.kind, routes: p.entry.routes,
                                               routeEvidence: p.entry.routeEvidence, label: p.entry.label,
                                               origin: p.entry.origin ?? Origin.project.rawValue, file: p.frames[0].file,
-                                              line: p.frames[0].line, untrusted: untrusted ? true : nil, sinks: sinks)))
+                                              line: p.frames[0].line, untrusted: untrusted ? true : nil, sinks: sinks,
+                                              requestDriven: requestDriven(function))))
         }
         // The whole route inventory: a handler that reaches no sink is attack surface too.
         for e in entries.values where e.kind.receivesRequests {
@@ -143,7 +158,8 @@ struct ReportBuilder {
                          Report.Surface.Entry(function: f.displayName, kind: e.kind.rawValue, routes: e.routes.isEmpty ? nil : e.routes,
                                               routeEvidence: e.routeEvidence.isEmpty ? nil : e.routeEvidence, label: e.label,
                                               origin: (origins?[Int(e.node)] ?? .project).rawValue,
-                                              file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [])))
+                                              file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [],
+                                              requestDriven: requestDriven(f.displayName))))
         }
         // Within a kind, the entry points that reach a sink before those that reach none.
         rows.sort { ($0.rank, $0.entry.sinks.isEmpty ? 1 : 0, $0.name) < ($1.rank, $1.entry.sinks.isEmpty ? 1 : 0, $1.name) }

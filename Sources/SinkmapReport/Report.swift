@@ -119,8 +119,13 @@ public struct Report: Codable, Equatable, Sendable {
             /// Some path from it carries untrusted input.
             public var untrusted: Bool?
             public var sinks: [Reached]
+            /// Shell and SQL calls a request handler reaches by itself, before or without any model call: the
+            /// request may drive the command (a finding of its own, not model-output downstream).
+            public var requestDriven: [Operation]?
             public init(function: String, kind: String, routes: [String]?, routeEvidence: [String]? = nil, label: String?,
-                        origin: String, file: String? = nil, line: Int? = nil, untrusted: Bool?, sinks: [Reached]) {
+                        origin: String, file: String? = nil, line: Int? = nil, untrusted: Bool?, sinks: [Reached],
+                        requestDriven: [Operation]? = nil) {
+                self.requestDriven = requestDriven
                 self.routeEvidence = routeEvidence
                 self.file = file
                 self.line = line
@@ -131,6 +136,23 @@ public struct Report: Codable, Equatable, Sendable {
                 self.origin = origin
                 self.untrusted = untrusted
                 self.sinks = sinks
+            }
+        }
+
+        /// A sensitive operation reached from an entry point: its category (`shell`, `sql`), the operation, the
+        /// chain of calls from the entry point (entry first, operation last), and where the last call is written.
+        public struct Operation: Codable, Equatable, Sendable {
+            public var operation: String
+            public var function: String
+            public var via: [String]
+            public var file: String
+            public var line: Int
+            public init(operation: String, function: String, via: [String], file: String, line: Int) {
+                self.operation = operation
+                self.function = function
+                self.via = via
+                self.file = file
+                self.line = line
             }
         }
 

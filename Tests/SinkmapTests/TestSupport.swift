@@ -66,6 +66,12 @@ enum Scanning {
     }
 
     /// Each downstream operation, once: `FROM: OPERATION FUNCTION via A -> B`.
+    static func requestLines(_ report: Report) -> [String] {
+        (report.surface?.entries ?? []).flatMap { e in
+            (e.requestDriven ?? []).map { "\(e.function): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))" }
+        }.sorted()
+    }
+
     static func downstreamLines(_ report: Report) -> [String] {
         Set(report.paths.flatMap { path in
             (path.downstream ?? []).map { "\($0.from): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))" }
