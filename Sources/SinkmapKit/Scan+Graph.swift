@@ -10,6 +10,8 @@ public struct ScanGraph: Sendable {
     public var graph: CallGraph
     /// Per node: the id of the sink rule it matches, or nil.
     public var sinkRules: [String?]
+    /// Per node: the category of the sink rule it matches, or nil.
+    public var sinkCategories: [SinkCategory?]
     /// Per node: how it starts paths, or nil.
     public var entryKinds: [EntryKind?]
     /// Per node: the HTTP routes or gRPC method it is registered for, or nil.
@@ -41,6 +43,7 @@ extension Scan {
         var seen = Set<DiagnosticFact>()
         let diagnostics = (p.inputDiagnostics + p.units.flatMap(\.diagnostics)).sorted().filter { seen.insert($0).inserted }
         return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },
+                         sinkCategories: sinks.map { $0.map { p.matcher.rules[$0].category } },
                          entryKinds: entryKinds, routes: routes, origins: origins, diagnostics: diagnostics, translationUnits: p.units.count,
                          translationUnitsWithErrors: p.units.filter { $0.hadErrors || $0.failed }.count)
     }

@@ -1,0 +1,64 @@
+import Foundation
+import PathEngine
+import XCTest
+
+/// `sinkmap suggest`: the project's own model API, proposed as rules. Each fixture with a `suggested.yml` must get
+/// exactly those bytes (engine-wrappers: an engine over catalog calls; parallel-wrappers: two wrappers side by
+/// side, neither a dominator; library-api-wrappers: exported API as its own wrapper), and what it proposes must be
+/// a configuration that turns the wrappers into sinks.
+final class SuggestTests: XCTestCase {
+    func testEachFixtureGetsExactlyItsSuggestedRules() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Repo.fixtures).sorted()
+            .filter { FileManager.default.fileExists(atPath: Repo.fixture($0) + "/suggested.yml") }
+        XCTAssertEqual(names, ["engine-wrappers", "library-api-wrappers", "parallel-wrappers"])
+        for name in names {
+            let run = try BuiltBinary.run(["suggest", "Fixtures/\(name)", "--no-cache", "-q"], in: Repo.root)
+            XCTAssertEqual(run.code, 0, run.all)
+            let expected = try String(contentsOfFile: Repo.fixture(name) + "/suggested.yml", encoding: .utf8)
+            XCTAssertEqual(run.stdout, expected, "\(name): suggest printed something else")
+        }
+    }
+
+    func testSuggestedRulesAreAConfigurationThatMakesTheWrappersSinks() throws {
+        let tree = FileManager.default.temporaryDirectory.appendingPathComponent("sinkmap-suggest-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Repo.fixture("engine-wrappers"), toPath: tree)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        try FileManager.default.moveItem(atPath: tree + "/suggested.yml", toPath: tree + "/sinkmap.yml")
+        let run = try BuiltBinary.run(["scan", tree, "--no-cache", "-q", "--format", "json"], in: Repo.root)
+        XCTAssertEqual(run.code, 0, run.all)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let paths = report["paths"] as! [[String: Any]]
+        let reached = Set(paths.map { p -> String in
+            let sink = p["sink"] as! [String: Any]
+            return "\(sink["rule"]!) \(sink["function"]!) \(sink["category"]!)"
+        })
+        XCTAssertEqual(reached, [
+            "project/engine-modelloader-load engine::ModelLoader::load model-load",
+            "project/engine-pipeline-chat engine::Pipeline::chat inference",
+            "project/engine-tokenizer-encode engine::Tokenizer::encode tokenize",
+        ])
+    }
+
+    func testJSONCarriesTheEvidence() throws {
+        let run = try BuiltBinary.run(["suggest", "Fixtures/parallel-wrappers", "--no-cache", "-q", "--format", "json"], in: Repo.root)
+        XCTAssertEqual(run.code, 0, run.all)
+        let doc = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["format"] as? String, "sinkmap-suggest/v1")
+        let rules = doc["rules"] as! [[String: Any]]
+        XCTAssertEqual(rules.map { $0["function"] as! String }, ["cpu::generate", "gpu::generate"])
+        XCTAssertEqual(rules.map { $0["categoryFrom"] as! String }, ["name", "name"])
+        XCTAssertEqual(rules[0]["entries"] as? [String], ["main"])
+        XCTAssertEqual((rules[0]["sinks"] as? [[String: String]])?.first?["function"], "llama_decode")
+    }
+
+    func testCategoryByName() {
+        XCTAssertEqual(Wrappers.categoryByName("engine::Pipeline::chat"), .inference)
+        XCTAssertEqual(Wrappers.categoryByName("engine::ModelLoader::load"), .modelLoad)
+        XCTAssertEqual(Wrappers.categoryByName("common_init_from_params"), .modelLoad)
+        XCTAssertEqual(Wrappers.categoryByName("Tokenizer::encode"), .tokenize)
+        XCTAssertEqual(Wrappers.categoryByName("common_chat_apply_template"), .template)
+        XCTAssertEqual(Wrappers.categoryByName("Model::getEmbedding"), .embedding)
+        XCTAssertEqual(Wrappers.categoryByName("txt2img"), .inference)
+        XCTAssertNil(Wrappers.categoryByName("server_context::update_slots"))
+    }
+}
