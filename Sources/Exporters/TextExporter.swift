@@ -33,9 +33,11 @@ public struct TextExporter {
                            + "dynamic-loading call" : nil].compactMap { $0 }
         if !context.isEmpty { out.append("of the \(r.paths.count) listed: " + context.joined(separator: ", ")) }
 
+        let lifted = r.paths.contains(where: { $0.wrapper != nil })
         if let surface = r.surface, !allPaths {
             out.append(contentsOf: surfaceLines(surface, report: r))
         } else {
+            if lifted { out.append(contentsOf: liftedLines(r)) }
             out.append(contentsOf: pathsBySink(r))
         }
 
@@ -93,6 +95,35 @@ public struct TextExporter {
         return out
     }
 
+    /// `--lift`: the paths through each of the project's wrappers, each head (entry point → … → wrapper) and each tail
+    /// (wrapper → … → sink) once, with how many listed paths share it.
+    private func liftedLines(_ r: Report) -> [String] {
+        struct Group { var place = ""; var paths = 0; var heads: [String: Int] = [:]; var tails: [String: Int] = [:] }
+        var groups: [String: Group] = [:]
+        for p in r.paths {
+            guard let w = p.wrapper, let k = p.frames.firstIndex(where: { $0.function == w }) else { continue }
+            var g = groups[w] ?? Group()
+            if g.place.isEmpty, let file = p.frames[k].file { g.place = file + (p.frames[k].line.map { ":\($0)" } ?? "") }
+            g.paths += 1
+            var head = p.frames[...k].map(\.function)
+            if let routes = p.entry.routes, !routes.isEmpty { head[0] = routes.joined(separator: " | ") + " " + head[0] }
+            g.heads[head.joined(separator: " → "), default: 0] += 1
+            g.tails[p.frames[k...].map(\.function).joined(separator: " → ") + "  [\(p.sink.category)]", default: 0] += 1
+            groups[w] = g
+        }
+        let through = groups.values.reduce(0) { $0 + $1.paths }
+        var out = ["", bold("Model API") + " (--lift) — \(through) of \(r.paths.count) listed paths go through the project's own "
+                   + "wrappers of the catalog's sinks; each route to a wrapper and each route from it once:"]
+        func count(_ n: Int) -> String { dim("×\(n)") }
+        for w in groups.keys.sorted(by: { (groups[$1]!.paths, $0) < (groups[$0]!.paths, $1) }) {
+            let g = groups[w]!
+            out.append("  " + bold(safe(w)) + "  " + dim(safe(g.place)) + "  " + count(g.paths))
+            for (h, n) in g.heads.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("    from  " + safe(h) + "  " + count(n)) }
+            for (t, n) in g.tails.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("    to    " + safe(t) + "  " + count(n)) }
+        }
+        return out
+    }
+
     /// The attack surface first: one line per entry point of the project's code in review order (uncalled roots
     /// folded to one line each unless `showRoots`), then the witness path of each (entry point, sink) pair until
     /// `witnessLines` is spent; what is folded is counted, with the flag that shows it.
@@ -121,6 +152,8 @@ public struct TextExporter {
                                   + "\(hidden.paths == 1 ? "path" : "paths") (--include-vendored lists them)"))
         }
 
+        // `--lift`: the project's model API between the surface and the witnesses.
+        if r.paths.contains(where: { $0.wrapper != nil }) { out.append(contentsOf: liftedLines(r)) }
         let pairs = surface.entries.flatMap { e in e.sinks.map { (e, $0) } }
         let shown = pairs.filter { showRoots || $0.0.kind != "root" }
         out.append("")

@@ -15,6 +15,8 @@ struct ReportBuilder {
     var notProject: Report.Surface.Folded? = nil
     /// Sinks reached only through another sink's body, with that sink (`GateSlice.reachedThroughSinks`).
     var reachedThrough: [Int32: Int32] = [:]
+    /// `--lift`: per sink node, the project's wrappers of it (`Wrappers`); a path names the first on it.
+    var wrappers: [Int32: Set<Int32>] = [:]
 
     func build(root: String, sinks: [Int?], found: [SinkPaths], units: [TranslationUnitFacts], entries: Int,
                extraDiagnostics: [DiagnosticFact], cachedUnits: Int = 0, seconds: Double) -> Report {
@@ -190,6 +192,9 @@ struct ReportBuilder {
                         sink: .init(rule: rule.id, function: sink.displayName, category: rule.category.rawValue),
                         frames: frames, truncated: truncated)
         path.entry.origin = origins?[Int(p.nodes[0])].rawValue
+        if let lifted = wrappers[p.nodes.last!], let k = p.nodes.dropLast().firstIndex(where: lifted.contains) {
+            path.wrapper = graph.functions[Int(p.nodes[k])].displayName
+        }
         if let threat { annotate(&path, threat.annotate(p, producesOutput: rule.category.producesOutput)) }
         return path
     }

@@ -47,6 +47,11 @@ public struct Scan {
             }
             builder.notProject = .init(entries: threat.notProject.count, paths: total)
         }
+        if options.lift {
+            let found = Wrappers(graph: threat.pathGraph, origins: origins)
+                .suggest(sinks: sinks.map { $0 != nil }, entries: entries.map { ($0.node, $0.kind) })
+            for w in found { for s in w.sinks { builder.wrappers[s, default: []].insert(w.node) } }
+        }
         builder.reachedThrough = GateSlice.reachedThroughSinks(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },
                                                                entries: entries.map(\.node))
         var report = builder.build(

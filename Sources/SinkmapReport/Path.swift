@@ -19,6 +19,9 @@ public struct Path: Codable, Equatable, Sendable {
     /// Sensitive operations the frames may hand the model's output to (call-graph co-reachability after the
     /// call toward the sink, not data flow); absent when there is none.
     public var downstream: [Downstream]?
+    /// With `--lift`: the project's own wrapper of the sink this path goes through (the first API function on its
+    /// route, as `sinkmap suggest` proposes it); absent without `--lift` or when the path meets none.
+    public var wrapper: String?
 
     public init(id: String, entry: Entry, sink: SinkRef, frames: [Frame], truncated: Bool) {
         self.id = id

@@ -23,6 +23,7 @@ struct ScanCommand: ParsableCommand {
           sinkmap scan . --format svg --focus llama.cpp/decode -o decode.svg
           sinkmap scan . --all-paths          # every path, not one witness each
           sinkmap scan . --include-vendored   # entry points in third_party/ too
+          sinkmap scan . --lift               # paths grouped by the project's own model API
 
         Per-file facts are cached in PATH/.sinkmap-cache (--cache-dir, --no-cache): an unchanged tree re-scans \
         without parsing.
@@ -32,12 +33,15 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Lift paths to the project's own model API: name each path's wrapper (the first API function on its route, as `sinkmap suggest` finds it); text groups paths by wrapper.")
+    var lift = false
+
     @Flag(help: "Exit with code 5 when any translation unit had parse errors.")
     var strict = false
 
     func run() throws {
         try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
-        let report = try input.scan()
+        let report = try input.scan(lift: lift)
         try output.write(report)
         if let folders = report.stats.skippedSourceFiles {
             // Never a silent skip: said on stderr whatever the format (the report has a diagnostic per folder).

@@ -90,8 +90,12 @@ struct ScanInputOptions: ParsableArguments {
     }
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
-    func scan() throws -> Report {
-        try run { try Scan(options: $0).run() }
+    func scan(lift: Bool = false) throws -> Report {
+        try run { options in
+            var options = options
+            options.lift = lift
+            return try Scan(options: options).run()
+        }
     }
 
     /// Scans for the gate (`baseline`, `check`): the report and what the gate compares besides its paths. The

@@ -61,4 +61,35 @@ final class SuggestTests: XCTestCase {
         XCTAssertEqual(Wrappers.categoryByName("txt2img"), .inference)
         XCTAssertNil(Wrappers.categoryByName("server_context::update_slots"))
     }
+
+    /// `--lift`: each path names the wrapper it goes through (JSON), and text shows each route to a wrapper and from
+    /// it once, with counts. Without `--lift` the report is as before (no `wrapper`).
+    func testLiftNamesEachPathsWrapper() throws {
+        func scan(_ extra: [String]) throws -> [[String: Any]] {
+            let run = try BuiltBinary.run(["scan", "Fixtures/engine-wrappers", "--no-cache", "-q", "--format", "json"] + extra, in: Repo.root)
+            XCTAssertEqual(run.code, 0, run.all)
+            return (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any])["paths"] as! [[String: Any]]
+        }
+        let lifted = try scan(["--lift"]).map { p -> String in
+            let frames = (p["frames"] as! [[String: Any]]).map { $0["function"] as! String }
+            return frames.joined(separator: " > ") + " | " + (p["wrapper"] as? String ?? "-")
+        }.sorted()
+        XCTAssertEqual(lifted, [
+            "main > engine::ModelLoader::load > gguf_init_from_file | engine::ModelLoader::load",
+            "main::lambda@17:23 > handle_chat@src/main.cpp > engine::Pipeline::chat > engine::Pipeline::forward > ggml_backend_graph_compute | engine::Pipeline::chat",
+            "main::lambda@17:23 > handle_chat@src/main.cpp > engine::Pipeline::chat > engine::Tokenizer::encode > llama_tokenize | engine::Pipeline::chat",
+            "main::lambda@20:27 > engine::Tokenizer::encode > llama_tokenize | engine::Tokenizer::encode",
+        ])
+        XCTAssertTrue(try scan([]).allSatisfy { $0["wrapper"] == nil })
+
+        let text = try BuiltBinary.run(["scan", "Fixtures/engine-wrappers", "--no-cache", "-q", "--lift"], in: Repo.root)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Model API (--lift)") }) else { return XCTFail(text.all) }
+        XCTAssertEqual(Array(lines[(start + 1)...(start + 4)]), [
+            "  engine::Pipeline::chat  engine/pipeline.cpp:11  ×2",
+            "    from  POST /chat main::lambda@17:23 → handle_chat@src/main.cpp → engine::Pipeline::chat  ×2",
+            "    to    engine::Pipeline::chat → engine::Pipeline::forward → ggml_backend_graph_compute  [inference]  ×1",
+            "    to    engine::Pipeline::chat → engine::Tokenizer::encode → llama_tokenize  [tokenize]  ×1",
+        ])
+    }
 }
