@@ -103,6 +103,21 @@ public struct Wrappers {
         }.sorted { ($1.entries.count, $0.distance, name($0.node)) < ($0.entries.count, $1.distance, name($1.node)) }
     }
 
+    /// Sinks the entry points reach through the project's own code (not through another sink), sorted by node: the
+    /// API the catalog already names when they are defined in the project (`whisper_full` in whisper.cpp).
+    public func reachedSinks(sinks: [Bool], entries: [Int32]) -> [Int32] {
+        var seen = Set(entries)
+        var work = entries
+        var found = Set<Int32>()
+        while let x = work.popLast() {
+            for e in graph.callees[Int(x)] where seen.insert(e.callee).inserted {
+                if sinks[Int(e.callee)] { found.insert(e.callee); continue }
+                if isProject[Int(e.callee)] { work.append(e.callee) }
+            }
+        }
+        return found.sorted()
+    }
+
     /// The category a wrapper's name says, if it says one (`load`/`init` → model-load, `encode`/`tokenize` →
     /// tokenize, `chat`/`generate`/`complete` → inference, `template` → template, `embed` → embedding,
     /// `sample` → sampling); the last name component is read, split at `_` and case changes.

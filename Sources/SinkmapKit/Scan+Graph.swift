@@ -8,6 +8,8 @@ public struct ScanGraph: Sendable {
     /// The root as given (file names in the graph are relative to it).
     public var root: String
     public var graph: CallGraph
+    /// The graph paths are enumerated on: without the edges from a function to the handlers it registers.
+    public var pathGraph: CallGraph
     /// Per node: the id of the sink rule it matches, or nil.
     public var sinkRules: [String?]
     /// Per node: the category of the sink rule it matches, or nil.
@@ -35,14 +37,15 @@ extension Scan {
         // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
         var routes = [[String]?](repeating: nil, count: graph.functions.count)
-        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units).entryPoints {
+        let applied = try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units)
+        for entry in applied.entryPoints {
             entryKinds[Int(entry.node)] = entry.kind
             if !entry.routes.isEmpty { routes[Int(entry.node)] = entry.routes }
         }
         let origins = p.origins.origins(of: graph)
         var seen = Set<DiagnosticFact>()
         let diagnostics = (p.inputDiagnostics + p.units.flatMap(\.diagnostics)).sorted().filter { seen.insert($0).inserted }
-        return ScanGraph(root: options.root, graph: graph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },
+        return ScanGraph(root: options.root, graph: graph, pathGraph: applied.pathGraph, sinkRules: sinks.map { $0.map { p.matcher.rules[$0].id } },
                          sinkCategories: sinks.map { $0.map { p.matcher.rules[$0].category } },
                          entryKinds: entryKinds, routes: routes, origins: origins, diagnostics: diagnostics, translationUnits: p.units.count,
                          translationUnitsWithErrors: p.units.filter { $0.hadErrors || $0.failed }.count)

@@ -47,16 +47,20 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         try input.refuseLinkOut(output, what: "write the suggestions", code: ExitCodes.output)
         let scanned = try input.run { try Scan(options: $0).buildGraph() }
-        let text = format == .json ? SuggestionText.json(Self.suggestions(scanned, limit: limit)) : SuggestionText.yaml(Self.suggestions(scanned, limit: limit), root: scanned.root)
+        let rules = Self.suggestions(scanned, limit: limit)
+        let named = Self.namedByCatalog(scanned)
+        let text = format == .json ? SuggestionText.json(rules, namedByCatalog: named) : SuggestionText.yaml(rules, namedByCatalog: named, root: scanned.root)
         try OutputFile.write(Data(text.utf8), to: output, what: "suggestions")
     }
 
     static func suggestions(_ s: ScanGraph, limit: Int) -> [SuggestionText.Rule] {
         let entries = s.entryKinds.enumerated().compactMap { i, k -> (node: Int32, kind: EntryKind)? in
-            guard let k, s.origins[i] == .project else { return nil }
+            // Uncalled roots and initializers are not how the program is used: a test function nothing calls would
+            // otherwise propose what it happens to call.
+            guard let k, s.origins[i] == .project, k != .root, k != .initializer else { return nil }
             return (Int32(i), k)
         }
-        let found = Wrappers(graph: s.graph, origins: s.origins).suggest(sinks: s.sinkRules.map { $0 != nil }, entries: entries)
+        let found = Wrappers(graph: s.pathGraph, origins: s.origins).suggest(sinks: s.sinkRules.map { $0 != nil }, entries: entries)
         var usedIDs = Set<String>()
         return found.prefix(limit).map { w in
             let f = s.graph.functions[Int(w.node)]
@@ -80,6 +84,17 @@ struct SuggestCommand: ParsableCommand {
                     return routes.joined(separator: " | ") + " (" + name + ")"
                 }, distance: w.distance)
         }
+    }
+
+    /// Sinks defined in the project's own code that its entry points reach directly: the catalog already names
+    /// that API (`whisper_full`, `common_tokenize`), so nothing is proposed for it.
+    static func namedByCatalog(_ s: ScanGraph) -> [String] {
+        let entries = s.entryKinds.enumerated().compactMap { i, k in
+            k != nil && k != .root && k != .initializer && s.origins[i] == .project ? Int32(i) : nil
+        }
+        let reached = Wrappers(graph: s.pathGraph, origins: s.origins).reachedSinks(sinks: s.sinkRules.map { $0 != nil }, entries: entries)
+        return Array(Set(reached.filter { s.origins[Int($0)] == .project && s.graph.functions[Int($0)].isDefinition }
+            .map { s.graph.functions[Int($0)].displayName })).sorted()
     }
 
     static func slug(_ name: String) -> String {
@@ -121,11 +136,11 @@ enum SuggestionText {
         }
     }
 
-    static func json(_ rules: [Rule]) -> String {
-        struct Document: Encodable { var format = "sinkmap-suggest/v1"; var rules: [Rule] }
+    static func json(_ rules: [Rule], namedByCatalog: [String]) -> String {
+        struct Document: Encodable { var format = "sinkmap-suggest/v1"; var rules: [Rule]; var namedByCatalog: [String] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(rules: rules))) ?? Data()
+        let data = (try? encoder.encode(Document(rules: rules, namedByCatalog: namedByCatalog))) ?? Data()
         return String(decoding: TerminalText.escapedJSON(data), as: UTF8.self) + "\n"
     }
 
@@ -147,11 +162,15 @@ enum SuggestionText {
         return out + "\""
     }
 
-    static func yaml(_ rules: [Rule], root: String) -> String {
+    static func yaml(_ rules: [Rule], namedByCatalog: [String], root: String) -> String {
         var lines = ["# sinkmap suggest: the project's own model API in \(comment(root)) — \(rules.count) proposed "
                      + (rules.count == 1 ? "rule" : "rules") + ".",
                      "# Each is the first API function (external linkage, another file than the entry point) on the routes from",
                      "# the listed entry points to the listed catalog sinks. Review, then paste under `sinks:` in sinkmap.yml."]
+        if !namedByCatalog.isEmpty {
+            let shown = namedByCatalog.prefix(12).joined(separator: ", ") + (namedByCatalog.count > 12 ? " and \(namedByCatalog.count - 12) more" : "")
+            lines.append("# Already named by the catalog, defined in this tree and reached directly: \(comment(shown)).")
+        }
         if rules.isEmpty {
             lines.append("# No wrapper found: no entry point of the project's code reaches a catalog sink through an API function.")
             return lines.joined(separator: "\n") + "\n"
