@@ -115,11 +115,24 @@ public struct TextExporter {
         var out = ["", bold("Model API") + " (--lift) — \(through) of \(r.paths.count) listed paths go through the project's own "
                    + "wrappers of the catalog's sinks; each route to a wrapper and each route from it once:"]
         func count(_ n: Int) -> String { dim("×\(n)") }
-        for w in groups.keys.sorted(by: { (groups[$1]!.paths, $0) < (groups[$0]!.paths, $1) }) {
+        // A screenful: the wrappers carrying most paths, each with its most shared routes; the rest is counted.
+        let maxWrappers = 10, maxRoutes = 3
+        let ordered = groups.keys.sorted(by: { (groups[$1]!.paths, $0) < (groups[$0]!.paths, $1) })
+        for w in ordered.prefix(maxWrappers) {
             let g = groups[w]!
             out.append("  " + bold(safe(w)) + "  " + dim(safe(g.place)) + "  " + count(g.paths))
-            for (h, n) in g.heads.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("    from  " + safe(h) + "  " + count(n)) }
-            for (t, n) in g.tails.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out.append("    to    " + safe(t) + "  " + count(n)) }
+            for (label, routes) in [("from  ", g.heads), ("to    ", g.tails)] {
+                let sorted = routes.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) })
+                for (r, n) in sorted.prefix(maxRoutes) { out.append("    " + label + safe(r) + "  " + count(n)) }
+                if sorted.count > maxRoutes {
+                    let rest = sorted.dropFirst(maxRoutes).reduce(0) { $0 + $1.value }
+                    out.append("    " + label + dim("… \(sorted.count - maxRoutes) more routes (\(rest) paths)"))
+                }
+            }
+        }
+        if ordered.count > maxWrappers {
+            let rest = ordered.dropFirst(maxWrappers).reduce(0) { $0 + groups[$1]!.paths }
+            out.append("  " + dim("… \(ordered.count - maxWrappers) more wrappers carrying \(rest) paths (each path's wrapper is in --format json)"))
         }
         return out
     }
@@ -153,13 +166,15 @@ public struct TextExporter {
         }
 
         // `--lift`: the project's model API between the surface and the witnesses.
-        if r.paths.contains(where: { $0.wrapper != nil }) { out.append(contentsOf: liftedLines(r)) }
+        // The lifted view shares the screenful with the witnesses.
+        let lifted = r.paths.contains(where: { $0.wrapper != nil }) ? liftedLines(r) : []
+        out.append(contentsOf: lifted)
         let pairs = surface.entries.flatMap { e in e.sinks.map { (e, $0) } }
         let shown = pairs.filter { showRoots || $0.0.kind != "root" }
         out.append("")
         out.append(bold("Witness paths") + " — the shortest path from each entry point to each sink it reaches "
                    + "(\(pairs.count) of \(r.paths.count) listed paths; --all-paths prints every path):")
-        var printed = 0, budget = witnessLines
+        var printed = 0, budget = lifted.isEmpty ? witnessLines : max(witnessLines / 3, witnessLines - lifted.count)
         for (n, (e, sink)) in shown.enumerated() {
             guard let path = byID[sink.witness] else { continue }
             let block = witness(path, entry: e, sink: sink, number: n + 1)
