@@ -47,7 +47,7 @@ public struct Scan {
             }
             builder.notProject = .init(entries: threat.notProject.count, paths: total)
         }
-        if options.lift {
+        if options.lift ?? found.contains(where: { $0.total > ScanOptions.autoLiftPaths }) {
             let found = Wrappers(graph: threat.pathGraph, origins: origins)
                 .suggest(sinks: sinks.map { $0 != nil }, entries: entries.filter { $0.kind != .root && $0.kind != .initializer }.map { ($0.node, $0.kind) })
             for w in found { for s in w.sinks { builder.wrappers[s, default: []].insert(w.node) } }

@@ -24,8 +24,10 @@ public struct ScanOptions: Sendable {
     public var isolation: ParallelIndexer.Isolation?
     /// Entry points in vendored or external code start paths too (`--include-vendored`; always for the gate).
     public var includeVendored = false
-    /// `--lift`: name, on each path, the project's wrapper of its sink (`Path.wrapper`, see `Wrappers`).
-    public var lift = false
+    /// `--lift` / `--no-lift`: name, on each path, the project's wrapper of its sink (`Path.wrapper`, see
+    /// `Wrappers`). Nil: only when some sink function has more than `autoLiftPaths` paths.
+    public var lift: Bool? = nil
+    public static let autoLiftPaths = 200
     /// `--follow-external-links`: follow symbolic links whose target is outside the root (files, folders,
     /// sinkmap.yml, compilation-database entries). Special filesystems are never walked.
     public var followExternalLinks = false

@@ -33,8 +33,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Lift paths to the project's own model API: name each path's wrapper (the first API function on its route, as `sinkmap suggest` finds it); text groups paths by wrapper.")
-    var lift = false
+    @Flag(inversion: .prefixedNo, help: "Lift paths to the project's own model API: name each path's wrapper (the first API function on its route, as `sinkmap suggest` finds it); text groups paths by wrapper. Default: on when some sink function has more than \(ScanOptions.autoLiftPaths) paths.")
+    var lift: Bool? = nil
 
     @Flag(help: "Exit with code 5 when any translation unit had parse errors.")
     var strict = false

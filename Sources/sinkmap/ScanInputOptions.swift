@@ -90,7 +90,7 @@ struct ScanInputOptions: ParsableArguments {
     }
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
-    func scan(lift: Bool = false) throws -> Report {
+    func scan(lift: Bool? = nil) throws -> Report {
         try run { options in
             var options = options
             options.lift = lift

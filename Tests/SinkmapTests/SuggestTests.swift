@@ -1,4 +1,5 @@
 import Foundation
+import Exporters
 import PathEngine
 import XCTest
 
@@ -91,5 +92,35 @@ final class SuggestTests: XCTestCase {
             "    to    engine::Pipeline::chat → engine::Pipeline::forward → ggml_backend_graph_compute  [inference]  ×1",
             "    to    engine::Pipeline::chat → engine::Tokenizer::encode → llama_tokenize  [tokenize]  ×1",
         ])
+    }
+
+    /// Without `--lift` or `--no-lift`, a sink function with more than 200 paths lifts the report: 256 paths from an
+    /// 8-layer diamond of the application's statics reach `llama_decode` through the engine's `engine_generate`.
+    func testManyPathsToOneSinkLiftTheReportByDefault() throws {
+        let t = try TempTree("sinkmap-autolift")
+        var source = "int engine_generate(int n);\n"
+        for layer in 0..<8 {
+            source += "static int j\(layer)(void);\nstatic int a\(layer)(void) { return j\(layer)(); }\nstatic int b\(layer)(void) { return j\(layer)(); }\n"
+        }
+        source += "int main(void) { return a0() + b0(); }\n"
+        for layer in 0..<8 {
+            let next = layer == 7 ? "engine_generate(1)" : "a\(layer + 1)() + b\(layer + 1)()"
+            source += "static int j\(layer)(void) { return \(next); }\n"
+        }
+        try t.write("src/app.c", source)
+        try t.write("src/engine.c", "int llama_decode(void * ctx, int n);\nint engine_generate(int n) { return llama_decode(0, n); }\n")
+
+        let report = try Scanning.scan(t.root)
+        XCTAssertEqual(report.paths.count, 256)
+        XCTAssertEqual(Set(report.paths.map { $0.wrapper ?? "-" }), ["engine_generate"])
+        let text = TextExporter().render(report)
+        XCTAssertTrue(text.contains("Model API (--lift) — 256 of 256 listed paths go through"), text)
+        XCTAssertTrue(text.contains("  engine_generate  src/engine.c:2  ×256"), text)
+        XCTAssertTrue(text.contains("    from  … 253 more routes (253 paths)"), text)
+        XCTAssertTrue(text.contains("    to    engine_generate → llama_decode  [inference]  ×256"), text)
+
+        let unlifted = try Scanning.scan(t.root) { $0.lift = false }
+        XCTAssertTrue(unlifted.paths.allSatisfy { $0.wrapper == nil })
+        XCTAssertFalse(TextExporter().render(unlifted).contains("Model API"))
     }
 }
