@@ -83,14 +83,14 @@ def find_tool(explicit, candidates):
 
 
 def find_clang(explicit):
-    # A clang of libclang's version first (Debian's clang-14), then whatever clang is on PATH.
+    # A clang of libclang's version first (Debian's clang-19, the default, or clang-14), then whatever is on PATH.
     return find_tool(explicit or os.environ.get("CLANG"),
-                     ["clang-14", "/usr/lib/llvm-14/bin/clang", "clang"])
+                     ["clang-19", "/usr/lib/llvm-19/bin/clang", "clang-14", "/usr/lib/llvm-14/bin/clang", "clang"])
 
 
 def find_cxxfilt(explicit):
     return find_tool(explicit or os.environ.get("CXXFILT"),
-                     ["/usr/lib/llvm-14/bin/llvm-cxxfilt", "llvm-cxxfilt", "c++filt"])
+                     ["/usr/lib/llvm-19/bin/llvm-cxxfilt", "/usr/lib/llvm-14/bin/llvm-cxxfilt", "llvm-cxxfilt", "c++filt"])
 
 
 # ------------------------------------------------------------------------------------------------ names

@@ -1,0 +1,18 @@
+// A chat program written against llama.cpp's 2023 API.
+#include <cstdio>
+#include "common.h"
+
+int main(int argc, char ** argv) {
+    gpt_params params;
+    if (argc > 1) params.model = argv[1];
+    auto [model, ctx] = llama_init_from_gpt_params(params);
+    llama_token tokens[2] = {1, 2};
+    llama_eval(ctx, tokens, 2, 0, 4);
+    llama_token next = llama_sample_token_greedy(ctx, nullptr);
+    std::puts(llama_token_to_str(ctx, next));
+    llama_context_params cparams = {512};
+    llama_model * other = llama_load_model_from_file("draft.gguf", cparams);
+    llama_new_context_with_model(other, cparams);
+    (void) model;
+    return 0;
+}
