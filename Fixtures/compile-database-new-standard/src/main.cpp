@@ -17,6 +17,11 @@ int generate(llama_context * ctx, const B & batch) {
     return llama_decode(ctx, batch.data(), batch.size());
 }
 
+#if __cplusplus > 202002L
+// Only in C++23 mode (gnu++23, or gnu++2b for libclang 14): proves the standard itself was applied.
+int stream(llama_context * ctx) { return llama_decode(ctx, nullptr, 0); }
+#endif
+
 int main(int argc, char ** argv) {
     if (argc < 2) return 1;
     engine_load(argv[1]);

@@ -2,6 +2,11 @@
 #include <cstdio>
 #include "common.h"
 
+// The precision twin: the application's own function named like the old API, in its own namespace. Not a sink.
+namespace app {
+int llama_eval(int n) { return n * 2; }
+}
+
 int main(int argc, char ** argv) {
     gpt_params params;
     if (argc > 1) params.model = argv[1];
@@ -13,6 +18,7 @@ int main(int argc, char ** argv) {
     llama_context_params cparams = {512};
     llama_model * other = llama_load_model_from_file("draft.gguf", cparams);
     llama_new_context_with_model(other, cparams);
+    app::llama_eval(3);
     (void) model;
     return 0;
 }
