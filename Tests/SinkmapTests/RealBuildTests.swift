@@ -61,7 +61,7 @@ final class RealBuildTests: XCTestCase {
         let report = try Scanning.scan(Repo.fixture("compile-database-new-standard"))
         XCTAssertEqual(report.stats.failedTranslationUnits, 0)
         XCTAssertEqual(report.stats.translationUnitsWithErrors, 0)
-        XCTAssertEqual(report.stats.parsedTranslationUnits, 2)
+        XCTAssertEqual(report.stats.parsedTranslationUnits, 3)
         let notes = report.diagnostics.filter { $0.message.contains("does not know these -std= spellings") }
         if ClangVersion.loadedMajor < 17 {
             XCTAssertEqual(notes.count, 1, "\(report.diagnostics)")
