@@ -10,7 +10,9 @@ int llama_eval(int n) { return n * 2; }
 int main(int argc, char ** argv) {
     gpt_params params;
     if (argc > 1) params.model = argv[1];
-    auto [model, ctx] = llama_init_from_gpt_params(params);
+    auto init = llama_init_from_gpt_params(params);
+    llama_model * model = std::get<0>(init);
+    llama_context * ctx = std::get<1>(init);
     llama_token tokens[2] = {1, 2};
     llama_eval(ctx, tokens, 2, 0, 4);
     llama_token next = llama_sample_token_greedy(ctx, nullptr);
