@@ -2,23 +2,28 @@
 #   make run    install what is missing, build (release), scan the bundled demo
 #   make test   install what is missing, build, run the whole test suite
 #
-# libclang comes from Debian. Headers and library must be the same LLVM version, so it is pinned here
-# (override with `make LLVM_VERSION=19 …`, then `swift package clean`).
+# libclang comes from Debian. Headers and library must be the same LLVM version, so it is pinned here: 19
+# (Debian 12's libclang-19-dev, which knows C++23). 14 stays supported: `make LLVM_VERSION=14 test`. Each version
+# builds in its own folder (.build for 19, .build-llvm14 for 14), so switching needs no `swift package clean`.
 
-LLVM_VERSION ?= 14
+LLVM_VERSION ?= 19
 LLVM_PREFIX  := /usr/lib/llvm-$(LLVM_VERSION)
 export SINKMAP_LLVM_PREFIX := $(LLVM_PREFIX)
+# The default version builds in .build; any other in .build-llvmN, so both can be built and tested side by side.
+BUILD_DIR    := $(if $(filter 19,$(LLVM_VERSION)),.build,.build-llvm$(LLVM_VERSION))
 
 SWIFT   ?= swift
+SPM     := --scratch-path $(BUILD_DIR)
 DEMO    ?= Fixtures/demo-ai-service
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build setup setup-render-tools screenshot docs-examples clean help embed crosscheck bench bench-setup fuzz
+.PHONY: run test test-llvm14 build setup setup-render-tools screenshot docs-examples clean help embed crosscheck bench bench-setup fuzz
 
 help:
 	@echo "make run    — install libclang if missing, build, scan $(DEMO)"
-	@echo "make test   — install libclang if missing, build, run all tests"
-	@echo "make build  — release build at .build/release/sinkmap"
+	@echo "make test   — install libclang if missing, build, run all tests (LLVM_VERSION=14 make test: on libclang 14)"
+	@echo "make test-llvm14   — the whole suite on libclang 14 too (CI runs both)"
+	@echo "make build  — release build at $(BUILD_DIR)/release/sinkmap"
 	@echo "make crosscheck    — compile the fixtures to LLVM IR with clang; sinkmap's graph must have every direct call"
 	@echo "make fuzz   — fuzz the parsers of sinkmap.yml, compile_commands.json and baselines (FUZZ_SECONDS=60 each)"
 	@echo "make bench  — release build, then the performance figures of Docs/performance.md (takes a few minutes)"
@@ -68,33 +73,38 @@ setup-render-tools:
 	fi
 
 build: setup
-	$(SWIFT) build -c release --product sinkmap
+	$(SWIFT) build $(SPM) -c release --product sinkmap
 
 run: build
 	@echo "== sinkmap scan $(DEMO)"
-	@.build/release/sinkmap scan $(DEMO)
+	@$(BUILD_DIR)/release/sinkmap scan $(DEMO)
 
 test: setup setup-render-tools
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	$(SWIFT) build $(SPM) --build-tests
+	$(SWIFT) test $(SPM) --skip-build --disable-swift-testing
+
+## test-llvm14: the same suite on libclang 14 (installed if missing, built in .build-llvm14), as CI runs it after
+## `make test`: 14 stays supported.
+test-llvm14:
+	$(MAKE) LLVM_VERSION=14 test
 
 ## fuzz: the parser fuzz tests (sinkmap.yml, compile_commands.json, baselines) for FUZZ_SECONDS each, with a fresh
 ## seed (printed; SINKMAP_FUZZ_SEED=N replays it). An input that crashes is left in $TMPDIR/sinkmap-fuzz-NAME.last.
 FUZZ_SECONDS ?= 60
 fuzz: setup
-	$(SWIFT) build --build-tests
-	SINKMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --disable-swift-testing --filter ParserFuzzTests
+	$(SWIFT) build $(SPM) --build-tests
+	SINKMAP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test $(SPM) --skip-build --disable-swift-testing --filter ParserFuzzTests
 
-## bench-setup: Debian's clang-14 for the benchmark's baseline — the same LLVM as sinkmap's libclang.
+## bench-setup: Debian's clang-$(LLVM_VERSION) for the benchmark's baseline — the same LLVM as sinkmap's libclang.
 bench-setup: setup
-	@if [ ! -x /usr/bin/clang-14 ]; then \
-	  echo "installing clang-14 for the benchmark's clang -fsyntax-only baseline"; \
+	@if [ ! -x /usr/bin/clang-$(LLVM_VERSION) ]; then \
+	  echo "installing clang-$(LLVM_VERSION) for the benchmark's clang -fsyntax-only baseline"; \
 	  if [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-14 >/dev/null || \
-	    echo "note: could not install clang-14; the baseline falls back to any clang on PATH (and says so)"; \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-$(LLVM_VERSION) >/dev/null || \
+	    echo "note: could not install clang-$(LLVM_VERSION); the baseline falls back to any clang on PATH (and says so)"; \
 	  else \
-	    echo "note: cannot install clang-14 (needs root or password-less sudo); the baseline falls back to any clang on PATH"; \
+	    echo "note: cannot install clang-$(LLVM_VERSION) (needs root or password-less sudo); the baseline falls back to any clang on PATH"; \
 	  fi; \
 	fi
 
@@ -102,9 +112,9 @@ bench-setup: setup
 ## measured in one run with their targets. A measurement, not a test: run it on an otherwise idle machine.
 ## BENCH_ARGS passes options, e.g. BENCH_ARGS="--project ~/src/llama.cpp -p ~/src/llama.cpp/build --no-engine".
 bench: bench-setup
-	$(SWIFT) build -c release --product sinkmap
-	$(SWIFT) build -c release --product sinkmap-bench
-	.build/release/sinkmap-bench $(BENCH_ARGS)
+	$(SWIFT) build $(SPM) -c release --product sinkmap
+	$(SWIFT) build $(SPM) -c release --product sinkmap-bench
+	$(BUILD_DIR)/release/sinkmap-bench $(BENCH_ARGS)
 
 ## crosscheck: every fixture compiled to LLVM IR at -O0 with clang; each direct call there must be an edge of
 ## `sinkmap graph` (Tests/crosscheck/crosscheck.py; what is compared: Docs/crosscheck.md). Fails below 100 %.
@@ -116,7 +126,7 @@ crosscheck: build
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-$(LLVM_VERSION) >/dev/null || \
 	  { echo "error: could not install clang-$(LLVM_VERSION) (apt-get install -y clang-$(LLVM_VERSION))" >&2; exit 1; }; \
 	fi
-	CLANG=$$(command -v clang-$(LLVM_VERSION) || command -v clang) python3 Tests/crosscheck/crosscheck.py --sinkmap .build/release/sinkmap
+	CLANG=$$(command -v clang-$(LLVM_VERSION) || command -v clang) python3 Tests/crosscheck/crosscheck.py --sinkmap $(BUILD_DIR)/release/sinkmap
 
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --window-size=1400,900
 
@@ -125,8 +135,8 @@ screenshot: build setup-render-tools
 	@browser=$$(command -v chromium || command -v chromium-browser) || \
 	  { echo "error: chromium is not installed (apt-get install chromium)" >&2; exit 1; }; \
 	mkdir -p out && \
-	.build/release/sinkmap scan $(DEMO) -q --format json --output out/demo.json && \
-	.build/release/sinkmap export --from out/demo.json --format html --output out/demo.html && \
+	$(BUILD_DIR)/release/sinkmap scan $(DEMO) -q --format json --output out/demo.json && \
+	$(BUILD_DIR)/release/sinkmap export --from out/demo.json --format html --output out/demo.html && \
 	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=out/viewer.png \
 	  "file://$(CURDIR)/out/demo.html#entry=0" 2>/dev/null && \
 	test -s out/viewer.png && echo "wrote out/viewer.png (open out/demo.html to use the viewer)"
@@ -135,19 +145,19 @@ screenshot: build setup-render-tools
 ## report's root (../../Fixtures/…) makes the HTML viewer's file links work from there.
 docs-examples: build setup-render-tools
 	@mkdir -p Docs/examples Docs/images out
-	cd Docs/examples && ../../.build/release/sinkmap scan ../../$(DEMO) -q --no-cache --format json --output demo.json
+	cd Docs/examples && ../../$(BUILD_DIR)/release/sinkmap scan ../../$(DEMO) -q --no-cache --format json --output demo.json
 	@for f in dot:demo.dot sarif:demo.sarif.json html:demo.html markdown:demo-threat-model.md text:demo.txt; do \
-	  .build/release/sinkmap export --from Docs/examples/demo.json --format $${f%%:*} --output Docs/examples/$${f#*:} || exit 1; \
+	  $(BUILD_DIR)/release/sinkmap export --from Docs/examples/demo.json --format $${f%%:*} --output Docs/examples/$${f#*:} || exit 1; \
 	done
-	.build/release/sinkmap export --from Docs/examples/demo.json --format svg --output Docs/images/demo-graph.svg
-	.build/release/sinkmap export --from Docs/examples/demo.json --format svg --cluster file --output Docs/images/demo-graph-by-file.svg
+	$(BUILD_DIR)/release/sinkmap export --from Docs/examples/demo.json --format svg --output Docs/images/demo-graph.svg
+	$(BUILD_DIR)/release/sinkmap export --from Docs/examples/demo.json --format svg --cluster file --output Docs/images/demo-graph-by-file.svg
 	@browser=$$(command -v chromium || command -v chromium-browser) || \
 	  { echo "error: chromium is not installed (apt-get install chromium)" >&2; exit 1; }; \
 	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=$(CURDIR)/Docs/images/html-viewer.png \
 	  "file://$(CURDIR)/Docs/examples/demo.html#entry=0" 2>/dev/null && test -s Docs/images/html-viewer.png
 
 clean:
-	$(SWIFT) package clean
+	$(SWIFT) package $(SPM) clean
 
 ## embed: regenerate Sources/Exporters/EmbeddedResources.swift from Sources/Exporters/Resources/ (a test
 ## fails when they differ). Embedded so an installed binary needs no resource bundle beside it.

@@ -4,7 +4,8 @@ import PackageDescription
 
 /// libclang comes from Debian's `libclang-dev`. Headers and library must come from the same LLVM version
 /// (cursor-kind numbers differ between versions), so the prefix is pinned: `SINKMAP_LLVM_PREFIX` overrides,
-/// otherwise the highest /usr/lib/llvm-N that has both `include/clang-c/Index.h` and `lib/libclang.so`.
+/// otherwise the highest /usr/lib/llvm-N that has both `include/clang-c/Index.h` and `lib/libclang.so` (`make` pins
+/// 19, Debian 12's `libclang-19-dev`; 14 is still supported).
 func llvmPrefix() -> String {
     if let forced = ProcessInfo.processInfo.environment["SINKMAP_LLVM_PREFIX"], !forced.isEmpty { return forced }
     let fm = FileManager.default
@@ -17,7 +18,7 @@ func llvmPrefix() -> String {
             return (n, p)
         }
         .sorted { $0.0 > $1.0 }
-    return candidates.first?.1 ?? "/usr/lib/llvm-14"
+    return candidates.first?.1 ?? "/usr/lib/llvm-19"
 }
 
 let llvm = llvmPrefix()

@@ -11,10 +11,16 @@ public struct CompilationDatabase {
     /// Flags from the database that were not passed to libclang because they could write files, load code or
     /// read inputs the tree chose (see `clean`), sorted.
     public let droppedFlags: [String]
+    /// GCC-only flags (`-fconcepts-diagnostics-depth=`, `-mno-direct-extern-access`, …) dropped because libclang
+    /// does not know them, sorted: said in a note of their own.
+    public let gccOnlyFlags: [String]
 
     /// `boundary`: entries whose file is outside the scanned tree (through a `directory`, a `../` path or a link)
     /// are skipped unless it follows external links; nil takes every entry.
-    public init(path: String, extraArguments: [String] = [], boundary: TreeBoundary? = nil) throws {
+    /// `languageFlags`: extra arguments per language (after the entry's own, before `extraArguments`), and the
+    /// standard for entries that name none.
+    public init(path: String, extraArguments: [String] = [], boundary: TreeBoundary? = nil,
+                languageFlags: LanguageFlags = LanguageFlags()) throws {
         self.path = path
         let data: Data
         do {
@@ -35,6 +41,7 @@ public struct CompilationDatabase {
         var byFile: [String: CompileJob] = [:]
         var skipped: [String] = []
         var droppedFlags = Set<String>()
+        var gccOnly = Set<String>()
         for (n, raw) in entries.enumerated() {
             guard let entry = raw as? [String: Any], let file = entry["file"] as? String else {
                 throw FrontendError.malformedCompilationDatabase(path: path, reason: "entry \(n + 1) has no \"file\" string")
@@ -67,11 +74,13 @@ public struct CompilationDatabase {
             let sourceArguments = argv.filter { !$0.hasPrefix("-") && Self.absolute($0, against: directory) == absoluteFile }
             var arguments = Self.absolutized(
                 Self.clean(argv.filter { !sourceArguments.contains($0) || $0 == argv.first }, file: file, absoluteFile: absoluteFile,
-                           dropped: &droppedFlags),
+                           dropped: &droppedFlags, gccOnly: &gccOnly),
                 against: directory)
             arguments = Self.withoutImplicitPrecompiledHeaders(arguments, dropped: &droppedFlags)
-            arguments = Self.withDefaultStandard(arguments, file: absoluteFile)
-            let job = CompileJob(file: absoluteFile, arguments: arguments + extraArguments, directory: directory)
+            let language = SourceLanguage.of(file: absoluteFile, arguments: arguments)
+            arguments = Self.withDefaultStandard(arguments, file: absoluteFile, standard: languageFlags.standard(for: language))
+            let job = CompileJob(file: absoluteFile, arguments: arguments + languageFlags.extra(for: language) + extraArguments,
+                                 directory: directory)
             // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
             // the entries' order.
             if let existing = byFile[absoluteFile], existing.arguments.lexicographicallyPrecedes(job.arguments) {
@@ -82,6 +91,7 @@ public struct CompilationDatabase {
         jobs = byFile.values.sorted { $0.file < $1.file }
         self.skipped = skipped.sorted()
         self.droppedFlags = droppedFlags.sorted()
+        self.gccOnlyFlags = gccOnly.sorted()
     }
 
     /// Keeps only flags that change how the source parses — macros, include paths, language and target — and
@@ -93,7 +103,9 @@ public struct CompilationDatabase {
         clean(argv, file: file, absoluteFile: absoluteFile, dropped: nil)
     }
 
-    static func clean(_ argv: [String], file: String, absoluteFile: String, dropped: UnsafeMutablePointer<Set<String>>?) -> [String] {
+    /// `gccOnly` gets the GCC-only flags dropped (nil: they are named with the others in `dropped`).
+    static func clean(_ argv: [String], file: String, absoluteFile: String, dropped: UnsafeMutablePointer<Set<String>>?,
+                      gccOnly: UnsafeMutablePointer<Set<String>>? = nil) -> [String] {
         var out: [String] = []
         var i = 1
         func drop(_ flag: String) { dropped?.pointee.insert(flag) }
@@ -102,6 +114,13 @@ public struct CompilationDatabase {
             i += 1
             if a == file || a == absoluteFile { continue }
             guard a.hasPrefix("-") else { drop(a.hasPrefix("@") ? "@file" : "extra input"); continue }
+            // Checked before the allowlist: some sit in a kept family (`-m…`) but make libclang report an unknown
+            // argument. Dropping only narrows what is kept.
+            if isGCCOnly(a) {
+                let name = a.split(separator: "=").first.map { String($0) + (a.contains("=") ? "=" : "") } ?? a
+                if let gccOnly { gccOnly.pointee.insert(name) } else { drop(name) }
+                continue
+            }
             if let (flag, takesValue) = keptFlag(a) {
                 out.append(a)
                 if takesValue && a == flag {
@@ -116,6 +135,37 @@ public struct CompilationDatabase {
             drop(a.hasPrefix("-X") ? "-X…" : (a.split(separator: "=").first.map(String.init) ?? a))
         }
         return out
+    }
+
+    /// `flags` from a file of the tree (sinkmap.yml's `parse:`) through the same allowlist as a database entry's:
+    /// what is kept (relative paths made absolute against `directory`), what was dropped, which were GCC-only.
+    public static func allowed(_ flags: [String], directory: String) -> (kept: [String], dropped: [String], gccOnly: [String]) {
+        var dropped = Set<String>(), gcc = Set<String>()
+        let kept = absolutized(clean(["cc"] + flags, file: "", absoluteFile: "", dropped: &dropped, gccOnly: &gcc),
+                               against: directory)
+        return (withoutImplicitPrecompiledHeaders(kept, dropped: &dropped), dropped.sorted(), gcc.sorted())
+    }
+
+    /// GCC-only flags found in real databases that clang does not know (an "unknown argument" error for each, and
+    /// with some libclang versions a unit that fails): exact spellings, and prefixes ending in `=` or `-`.
+    static let gccOnlyFlags: [String] = [
+        "-fconcepts-diagnostics-depth=", "-fno-fat-lto-objects", "-ffat-lto-objects", "-mno-direct-extern-access",
+        "-mdirect-extern-access", "-fconserve-stack", "-mindirect-branch=", "-mindirect-branch-register",
+        "-mfunction-return=", "-mrecord-mcount", "-mpreferred-stack-boundary=", "-mskip-rax-setup",
+        "-fno-allow-store-data-races", "-fallow-store-data-races", "-fvar-tracking", "-fno-var-tracking",
+        "-fvar-tracking-assignments", "-fno-var-tracking-assignments", "-fipa-", "-fno-ipa-", "-flto-partition=",
+        "-ftree-", "-fno-tree-", "-fstack-usage", "-fimplicit-constexpr", "-fno-implicit-constexpr", "-fconcepts",
+        "-fgnu-unique", "-fno-gnu-unique", "-fext-numeric-literals", "-fno-ext-numeric-literals", "-fmax-errors=",
+        "-fno-printf-return-value", "-fsched-pressure", "-fno-schedule-insns", "-fno-schedule-insns2",
+        "-mno-avx256-split-unaligned-load", "-mno-avx256-split-unaligned-store", "-fopt-info", "-fno-keep-inline-dllexport",
+        "-fdeps-format=", "-fdeps-file=", "-fdeps-target=", "-fmodule-mapper=",
+        "-flifetime-dse", "-fno-lifetime-dse", "-fno-reorder-blocks-and-partition",
+    ]
+
+    static func isGCCOnly(_ a: String) -> Bool {
+        gccOnlyFlags.contains { f in
+            (f.hasSuffix("=") || f.hasSuffix("-")) ? a.hasPrefix(f) : (a == f || a.hasPrefix(f + "="))
+        }
     }
 
     /// Flags kept, with whether the bare spelling takes the next argument as its value.
@@ -272,13 +322,15 @@ public struct CompilationDatabase {
 
     /// A build that relies on the compiler's default language standard (CMake omits `-std` when g++'s own
     /// default, gnu++17, satisfies the project) would get libclang 14's older default (C++14). Say it explicitly.
-    static func withDefaultStandard(_ arguments: [String], file: String) -> [String] {
+    /// `standard` (`--std`) replaces sinkmap's default for the unit's language.
+    static func withDefaultStandard(_ arguments: [String], file: String, standard: String? = nil) -> [String] {
         guard !arguments.contains(where: { $0.hasPrefix("-std=") || $0.hasPrefix("--std") || $0.hasPrefix("/std:") }) else {
             return arguments
         }
         let ext = (file as NSString).pathExtension.lowercased()
         let declared = arguments.firstIndex(of: "-x").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let isCXX = declared.map { $0.contains("++") } ?? ["cc", "cpp", "cxx", "c++", "mm", "cu", "hpp"].contains(ext)
+        if let standard, (SourceLanguage.ofStandard(standard) == .cxx) == isCXX { return arguments + ["-std=" + standard] }
         // C needs nothing: libclang's default (gnu17) is the compilers' default too.
         return isCXX ? arguments + ["-std=gnu++17"] : arguments
     }

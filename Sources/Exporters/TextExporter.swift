@@ -22,8 +22,12 @@ public struct TextExporter {
         var out: [String] = []
         let reached = r.pathCounts.filter { $0.total > 0 }
         let pathTotal = r.pathCounts.reduce(0) { PathCount.saturatingSum($0, $1.total) }
-        out.append(bold("sinkmap \(r.tool.version)") + " — \(r.stats.translationUnits) translation units, "
-                   + "\(r.stats.functions) functions, \(r.stats.calls) calls")
+        let st = r.stats
+        let parsed = st.parsedTranslationUnits ?? (st.translationUnits - st.translationUnitsWithErrors - st.failedTranslationUnits)
+        let units = "\(st.translationUnits) translation units (\(parsed) parsed, \(st.translationUnitsWithErrors) with errors, "
+        let failed = "\(st.failedTranslationUnits) failed)"
+        out.append(bold("sinkmap \(r.tool.version)") + " — " + units
+                   + (st.failedTranslationUnits > 0 ? yellow(failed) : failed) + ", \(st.functions) functions, \(st.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")
         let untrusted = r.paths.filter { $0.labels?.contains(ThreatText.untrustedInput) ?? false }.count

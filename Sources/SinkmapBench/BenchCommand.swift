@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sinkmap binary (default: beside this one).", valueName: "path"))
     var sinkmap: String?
 
-    @Option(help: ArgumentHelp("The clang for the baseline (default: /usr/bin/clang-14).", valueName: "path"))
+    @Option(help: ArgumentHelp("The clang for the baseline (default: /usr/bin/clang-N, N the major version of sinkmap's libclang).", valueName: "path"))
     var clang: String?
 
     @Option(help: "Functions in the engine's generated graph.")
@@ -97,13 +97,32 @@ struct BenchCommand: ParsableCommand {
 
     private func findClang() throws -> (String, String) {
         if let clang { return (clang, "") }
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/clang-14") { return ("/usr/bin/clang-14", "") }
+        let major = try libclangMajor()
+        let own = "clang-\(major)"
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/\(own)") { return ("/usr/bin/\(own)", "") }
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            for name in ["clang-14", "clang"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-                return ("\(dir)/\(name)", "/usr/bin/clang-14 not found (make bench-setup installs it); the baseline used \(dir)/\(name), a different clang than sinkmap's libclang 14")
+            for name in [own, "clang"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
+                return ("\(dir)/\(name)", "/usr/bin/\(own) not found (make bench-setup installs it); the baseline used \(dir)/\(name), maybe a different clang than sinkmap's libclang \(major)")
             }
         }
-        throw BenchError("no clang for the baseline: run `make bench-setup` (apt-get install -y clang-14) or give --clang")
+        throw BenchError("no clang for the baseline: run `make bench-setup` (apt-get install -y \(own)) or give --clang")
+    }
+
+    /// The major version of the libclang the measured sinkmap runs on, from `sinkmap --version`.
+    private func libclangMajor() throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try findSinkmap())
+        process.arguments = ["--version"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard let r = text.range(of: #"version [0-9]+"#, options: .regularExpression),
+              let major = Int(text[r].dropFirst("version ".count)) else {
+            throw BenchError("cannot read the libclang version from `sinkmap --version`: \(text)")
+        }
+        return major
     }
 
     private func findSinkmap() throws -> String {

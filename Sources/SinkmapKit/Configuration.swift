@@ -21,6 +21,10 @@ import Yams
 ///     label: "job queue worker"
 /// exclude:                     # sources under skipped folders (or anywhere) that are not part of the program
 ///   - "third_party/out/*"
+/// parse:                       # flags for the units (through the compilation-database allowlist)
+///   extra-args-cxx: ["-DGGML_USE_CPU"]
+///   std-cxx: gnu++20           # for units whose command names no -std
+///   max-failed-share: 50       # exit 8 when more than 50 % of the units failed (default: only when all did)
 /// builtin-sources: true        # default
 /// sources:                     # more functions that read untrusted input
 ///   - id: acme-queue
@@ -45,6 +49,22 @@ public struct Configuration: Equatable, Sendable {
     /// Globs (`fnmatch`, `*` crosses `/`) of root-relative source paths that are neither scanned nor reported as
     /// skipped: the explicit, reviewed way to say a source under `out/`, `node_modules/`, … is not the program's.
     public var exclude: [String] = []
+    /// `parse:` — flags and standards for the units, and the failed-unit share that fails a scan.
+    public var parse = ParseSettings()
+
+    public struct ParseSettings: Equatable, Sendable {
+        /// Flags for every unit, C units, C++ units. They come with the tree, so they pass the same allowlist as a
+        /// compilation database's (`CompilationDatabase.allowed`).
+        public var extraArgs: [String] = []
+        public var extraArgsC: [String] = []
+        public var extraArgsCXX: [String] = []
+        /// The standard of units whose command names none.
+        public var standardC: String?
+        public var standardCXX: String?
+        /// Percent of failed units above which a scan fails (exit 8); nil: only when every unit failed.
+        public var maxFailedShare: Int?
+        public init() {}
+    }
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import ClangFrontend
 import Foundation
 import PathEngine
 import SinkmapCore
@@ -53,8 +54,10 @@ struct ConfigurationParser {
                 if let empty = value.sequence?.first(where: { $0.scalar?.string.isEmpty ?? false }) {
                     throw error(empty, "an 'exclude' glob cannot be empty")
                 }
+            case "parse":
+                try parseSettings(value, into: &config)
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored' or 'project')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
             }
         }
     }
@@ -100,6 +103,44 @@ struct ConfigurationParser {
         default:
             guard let list = value.sequence else { throw error(value, "'patterns' must be a list of strings") }
             for item in list { patterns.append(try regex(item)) }
+        }
+    }
+
+    /// `parse:` — how units are parsed: extra flags (every unit, C, C++; they pass the compilation database's
+    /// allowlist when used), the standard for units whose command names none, and the share of failed units that
+    /// fails the scan.
+    private func parseSettings(_ node: Node, into config: inout Configuration) throws {
+        guard let map = node.mapping else { throw error(node, "'parse' must be a mapping (keys such as 'extra-args-cxx:')") }
+        for (key, value) in map {
+            switch key.string {
+            case "extra-args": config.parse.extraArgs = try flags(value, "extra-args")
+            case "extra-args-c": config.parse.extraArgsC = try flags(value, "extra-args-c")
+            case "extra-args-cxx": config.parse.extraArgsCXX = try flags(value, "extra-args-cxx")
+            case "std-c", "std-cxx":
+                let k = key.string!
+                let v = try scalar(value, k)
+                guard let language = LanguageFlags.validStandard(v), (language == .c) == (k == "std-c") else {
+                    throw error(value, "'\(k)' must be a \(k == "std-c" ? "C" : "C++") standard as -std= spells it (\(k == "std-c" ? "gnu11, c17" : "gnu++17, c++20"), …)")
+                }
+                if k == "std-c" { config.parse.standardC = v } else { config.parse.standardCXX = v }
+            case "max-failed-share":
+                guard let n = value.int, (0...100).contains(n) else {
+                    throw error(value, "'max-failed-share' must be a whole percentage from 0 to 100")
+                }
+                config.parse.maxFailedShare = n
+            default:
+                throw error(key, "unknown key '\(key.string ?? "?")' under 'parse' (expected 'extra-args', 'extra-args-c', 'extra-args-cxx', 'std-c', 'std-cxx' or 'max-failed-share')")
+            }
+        }
+    }
+
+    /// Compiler flags: each a string starting with '-'.
+    private func flags(_ node: Node, _ key: String) throws -> [String] {
+        guard let list = node.sequence else { throw error(node, "'\(key)' must be a list of compiler flags") }
+        return try list.map { item in
+            let f = try scalar(item, key)
+            guard f.hasPrefix("-"), f.count <= 4096 else { throw error(item, "'\(f)' is not a compiler flag (it must start with '-')") }
+            return f
         }
     }
 

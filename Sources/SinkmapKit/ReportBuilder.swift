@@ -68,15 +68,16 @@ struct ReportBuilder {
         }
         var stats = Report.Stats(
             translationUnits: units.count, failedTranslationUnits: units.filter(\.failed).count,
-            translationUnitsWithErrors: units.filter(\.hadErrors).count, functions: graph.functions.count,
+            translationUnitsWithErrors: units.filter { $0.hadErrors && !$0.failed }.count, functions: graph.functions.count,
             calls: graph.callCount, entryPoints: entries, seconds: (seconds * 1000).rounded() / 1000)
+        stats.parsedTranslationUnits = units.filter { !$0.hadErrors && !$0.failed }.count
         stats.cachedTranslationUnits = cachedUnits > 0 ? cachedUnits : nil
         if let threat {
             var kinds: [String: Int] = [:]
             for e in threat.entries.values { kinds[e.kind.rawValue, default: 0] += 1 }
             stats.entryPointKinds = kinds
         }
-        var report = Report(tool: .init(version: SinkmapVersion.current), root: root, sinks: sinkList, paths: paths,
+        var report = Report(tool: .init(version: SinkmapVersion.current, libclang: SinkmapVersion.libclang), root: root, sinks: sinkList, paths: paths,
                             pathCounts: countList, diagnostics: diagnostics,
                             limits: .init(maxPaths: limits.maxPaths, maxDepth: limits.maxDepth), stats: stats)
         if let threat { report.surface = surface(paths: paths, threat: threat) }

@@ -58,7 +58,8 @@ public struct Scan {
             root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
             extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
             seconds: Date().timeIntervalSince(started))
-        report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil : Self.skippedFolders(p.skippedSources)
+        report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil
+            : Self.skippedFolders(p.skippedSources, allTargets: options.allTargets)
         let evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
         return (report, evidence)
     }
@@ -90,7 +91,7 @@ public struct Scan {
                                                              message: "\(error)"))
         }
         let threatRules = try ThreatRules(configuration)
-        var (jobs, inputDiagnostics, skippedSources) = try compileJobs(root: root, exclude: configuration.exclude)
+        var (jobs, inputDiagnostics, skippedSources) = try compileJobs(root: root, configuration: configuration)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
         jobs.sort { $0.file < $1.file }
 
@@ -132,7 +133,62 @@ public struct Scan {
 
     /// A compilation database when one is given or found (root, then root/build), else a walk of the tree; with
     /// the walk, also the sources under skipped folders (root-relative) and a warning per skipped folder.
-    func compileJobs(root: String, exclude: [String]) throws -> ([CompileJob], [DiagnosticFact], [String]) {
+    func compileJobs(root: String, configuration: Configuration) throws -> ([CompileJob], [DiagnosticFact], [String]) {
+        let (flags, notes) = languageFlags(root: root, configuration: configuration)
+        var (jobs, diagnostics, skipped) = try unadaptedJobs(root: root, exclude: configuration.exclude, flags: flags)
+        diagnostics += notes
+        // Spellings of -std= newer than this libclang, from the database or the flags: the nearest it knows.
+        var renamed = Set<String>()
+        jobs = jobs.map { job in
+            var job = job
+            job.arguments = StandardSpelling.adapt(job.arguments, major: ClangVersion.loadedMajor, changed: &renamed)
+            return job
+        }
+        if !renamed.isEmpty {
+            diagnostics.append(DiagnosticFact(file: Self.flagsFile, severity: .note, message:
+                "libclang \(ClangVersion.loadedMajor) does not know these -std= spellings; the units were parsed with the nearest it knows: \(renamed.sorted().joined(separator: ", "))"))
+        }
+        return (jobs, diagnostics, skipped)
+    }
+
+    /// Where notes about the flags as a whole are filed (no one file is theirs).
+    static let flagsFile = "(flags)"
+
+    /// The command line's per-language flags and standards, with sinkmap.yml's `parse:` added: its flags come with
+    /// the tree, so they pass the compilation database's allowlist; a note names what it dropped.
+    func languageFlags(root: String, configuration: Configuration) -> (LanguageFlags, [DiagnosticFact]) {
+        var flags = options.languageFlags
+        let parse = configuration.parse
+        var dropped = Set<String>(), gccOnly = Set<String>()
+        func allowed(_ list: [String]) -> [String] {
+            guard !list.isEmpty else { return [] }
+            let r = CompilationDatabase.allowed(list, directory: root)
+            dropped.formUnion(r.dropped)
+            gccOnly.formUnion(r.gccOnly)
+            return r.kept
+        }
+        let all = allowed(parse.extraArgs)
+        flags.extraC = all + allowed(parse.extraArgsC) + flags.extraC
+        flags.extraCXX = all + allowed(parse.extraArgsCXX) + flags.extraCXX
+        flags.standardC = flags.standardC ?? parse.standardC
+        flags.standardCXX = flags.standardCXX ?? parse.standardCXX
+        var notes: [DiagnosticFact] = []
+        let file = configuration.path.map { ($0 as NSString).lastPathComponent } ?? Configuration.fileName
+        if !dropped.isEmpty {
+            notes.append(DiagnosticFact(file: file, severity: .note, message:
+                "flags under 'parse:' not passed to libclang (the same allowlist as a compilation database's): \(dropped.sorted().joined(separator: " "))"))
+        }
+        if !gccOnly.isEmpty {
+            notes.append(DiagnosticFact(file: file, severity: .note, message: Self.gccOnlyNote(gccOnly.sorted())))
+        }
+        return (flags, notes)
+    }
+
+    static func gccOnlyNote(_ flags: [String]) -> String {
+        "GCC-only flags libclang does not know were dropped (they change code generation or GCC's diagnostics, not what the code means): \(flags.joined(separator: " "))"
+    }
+
+    func unadaptedJobs(root: String, exclude: [String], flags: LanguageFlags) throws -> ([CompileJob], [DiagnosticFact], [String]) {
         var database: String?
         if let file = options.compileCommandsFile {
             database = file
@@ -151,7 +207,7 @@ public struct Scan {
         if let database {
             do {
                 let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"],
-                                                 boundary: boundary(root: root))
+                                                 boundary: boundary(root: root), languageFlags: flags)
                 var diagnostics = db.skipped.map {
                     DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .warning, message: $0)
                 }
@@ -160,6 +216,10 @@ public struct Scan {
                         file: (database as NSString).lastPathComponent, severity: .note,
                         message: "flags not passed to libclang (they could write files, load code or read inputs the tree chose, or mean nothing to a parse): \(db.droppedFlags.joined(separator: " "))"))
                 }
+                if !db.gccOnlyFlags.isEmpty {
+                    diagnostics.append(DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .note,
+                                                      message: Self.gccOnlyNote(db.gccOnlyFlags)))
+                }
                 return (db.jobs, diagnostics, [])
             } catch let e as FrontendError {
                 throw ScanError.input(e.description)
@@ -167,6 +227,8 @@ public struct Scan {
         }
         var scanner = SourceTreeScanner(root: root, extraArguments: options.extraArguments + ["-w"], exclude: exclude)
         scanner.boundary = boundary(root: root)
+        scanner.languageFlags = flags
+        scanner.allTargets = options.allTargets
         let walk = scanner.jobs()
         func relative(_ path: String) -> String { path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path }
         var diagnostics = walk.unreadable.map { path -> DiagnosticFact in
@@ -181,26 +243,42 @@ public struct Scan {
                 : "folder could not be read; its files were not scanned")
         }
         let skipped = walk.skipped.map(relative)
-        diagnostics += Self.skippedFolderWarnings(skipped)
+        diagnostics += Self.skippedFolderWarnings(skipped, allTargets: options.allTargets)
         return (walk.jobs, diagnostics, skipped)
     }
 
     /// How many of `skipped` (root-relative sources) each outermost skipped folder holds: `"src/out/": 2`.
-    static func skippedFolders(_ skipped: [String]) -> [String: Int] {
+    static func skippedFolders(_ skipped: [String], allTargets: Bool = false) -> [String: Int] {
         var counts: [String: Int] = [:]
         for file in skipped {
             let parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            let k = parts.dropLast().firstIndex(where: SourceTreeScanner.isSkippedFolder) ?? max(parts.count - 2, 0)
+            let k = parts.indices.dropLast().first(where: {
+                isSkipped(parts[$0], parent: $0 > 0 ? parts[$0 - 1] : nil, allTargets: allTargets)
+            }) ?? max(parts.count - 2, 0)
             counts[parts[...k].joined(separator: "/") + "/", default: 0] += 1
         }
         return counts
     }
 
     /// One warning per skipped folder (the outermost one) that holds sources: how many were not scanned.
-    static func skippedFolderWarnings(_ skipped: [String]) -> [DiagnosticFact] {
-        let counts = skippedFolders(skipped)
+    static func isSkipped(_ folder: String, parent: String?, allTargets: Bool) -> Bool {
+        SourceTreeScanner.isSkippedFolder(folder) || (!allTargets && SourceTreeScanner.isOtherTargetFolder(folder, parent: parent))
+    }
+
+    static func skippedFolderWarnings(_ skipped: [String], allTargets: Bool = false) -> [DiagnosticFact] {
+        let counts = skippedFolders(skipped, allTargets: allTargets)
         return counts.keys.sorted().map { folder in
             let n = counts[folder]!
+            let parts = folder.split(separator: "/").map(String.init)
+            let name = parts.last ?? folder
+            if !SourceTreeScanner.isSkippedFolder(name),
+               SourceTreeScanner.isOtherTargetFolder(name, parent: parts.count > 1 ? parts[parts.count - 2] : nil) {
+                return DiagnosticFact(file: folder, severity: .warning, message:
+                    "\(n) C/C++ source \(n == 1 ? "file" : "files") not scanned: a folder of sources for another target "
+                    + "(CPU architecture, platform or accelerator back-end; Docs/configuration.md, \"Sources for other "
+                    + "targets\"); --all-targets scans them; `sinkmap check` fails on one the baseline does not list "
+                    + "unless `exclude:` in sinkmap.yml names it")
+            }
             return DiagnosticFact(file: folder, severity: .warning, message:
                 "\(n) C/C++ source \(n == 1 ? "file" : "files") not scanned: folders named like this hold build output "
                 + "or tooling and are skipped (Docs/configuration.md, \"Skipped folders\"); `sinkmap check` fails on "

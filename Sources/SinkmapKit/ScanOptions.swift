@@ -11,6 +11,11 @@ public struct ScanOptions: Sendable {
     public var compileCommandsFile: String?
     /// Extra compiler arguments for every translation unit (`--extra-arg`).
     public var extraArguments: [String] = []
+    /// Extra arguments per language and the standard for units whose command names none (`--extra-arg-c`,
+    /// `--extra-arg-cxx`, `--std`). sinkmap.yml's `parse:` adds to them (its flags through the allowlist).
+    public var languageFlags = LanguageFlags()
+    /// Walk without a compilation database: scan the folders of other targets too (`--all-targets`).
+    public var allTargets = false
     /// `--config FILE`; nil looks for sinkmap.yml at the root.
     public var configPath: String?
     public var limits = PathLimits()

@@ -39,9 +39,13 @@ public struct Report: Codable, Equatable, Sendable {
     public struct Tool: Codable, Equatable, Sendable {
         public var name: String
         public var version: String
-        public init(name: String = "sinkmap", version: String) {
+        /// The libclang the scan parsed with, as it names itself (`Debian clang version 19.1.7 (3~deb12u1)`):
+        /// what a file parses to depends on it. Absent in reports that predate it and in rendered-only reports.
+        public var libclang: String?
+        public init(name: String = "sinkmap", version: String, libclang: String? = nil) {
             self.name = name
             self.version = version
+            self.libclang = libclang
         }
     }
 
@@ -57,12 +61,15 @@ public struct Report: Codable, Equatable, Sendable {
     }
 
     public struct Stats: Codable, Equatable, Sendable {
-        /// Translation units parsed.
+        /// Translation units scanned: `parsedTranslationUnits + translationUnitsWithErrors + failedTranslationUnits`.
         public var translationUnits: Int
-        /// Translation units libclang could not parse at all.
+        /// Translation units libclang could not parse at all (a rejected flag, a crash, a limit): nothing of them is
+        /// in the graph.
         public var failedTranslationUnits: Int
         /// Translation units parsed with errors (calls recovered by name).
         public var translationUnitsWithErrors: Int
+        /// Translation units parsed without an error; absent in reports that predate it.
+        public var parsedTranslationUnits: Int?
         /// Nodes of the call graph.
         public var functions: Int
         /// Call sites in the call graph.

@@ -43,6 +43,13 @@ struct BaselineCommand: ParsableCommand {
             throw Failure(message: e.description + " (left unchanged)", code: ExitCodes.configuration)
         }
         let (report, evidence) = try scan.scanForGate()
+        // A baseline of a tree that did not parse would approve nothing and pass every check: not written.
+        do {
+            try scan.refuseFailedUnits(report.stats)
+        } catch var failure as Failure {
+            failure.message += "; the baseline was not written"
+            throw failure
+        }
         let baseline = Baseline(report: report, evidence: evidence, keepingNotesFrom: previous)
         do {
             try BaselineStore.save(baseline, to: file, named: output)

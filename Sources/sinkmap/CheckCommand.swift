@@ -86,11 +86,12 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data(text(color: Self.colorAllowed(fileno(stderr))).utf8))
         }
         // Decided from the data alone, after the output is written, so every format exits the same way.
+        // New paths first; then a tree that was not parsed at all (exit 8), whatever the baseline knew of it.
         switch decision.outcome {
-        case .pass: break
         case .newPaths, .staleEntries: Foundation.exit(ExitCodes.newPaths)
-        case .incomplete: Foundation.exit(ExitCodes.incomplete)
+        case .pass, .incomplete: try scan.refuseFailedUnits(report.stats)
         }
+        if decision.outcome == .incomplete { Foundation.exit(ExitCodes.incomplete) }
     }
 
     private func write(_ text: String, to file: String?) throws {

@@ -20,6 +20,9 @@ enum ExitCodes {
     /// not parse (and was not failing that way in the baseline), a skipped folder holds a source the baseline
     /// does not list, or, with `--strict`, a unit parsed with errors.
     static let incomplete: Int32 = 7
+    /// Every translation unit (or more than `--max-failed-share` percent of them) failed to parse at all: the report
+    /// was written, but it is empty or nearly so (`scan`, `baseline`, `check`, `graph`).
+    static let unitsFailed: Int32 = 8
     /// A bug in sinkmap.
     static let internalError: Int32 = 70
     /// Stopped by Ctrl-C (SIGINT): 128 + 2.

@@ -67,7 +67,7 @@ enum GraphJSON {
         var diagnostics: [Diag]
     }
 
-    struct Tool: Encodable { var name = "sinkmap"; var version: String }
+    struct Tool: Encodable { var name = "sinkmap"; var version: String; var libclang: String }
 
     struct Stats: Encodable {
         var translationUnits: Int
@@ -153,7 +153,7 @@ enum GraphJSON {
             }
         }
         let doc = Document(
-            tool: Tool(version: SinkmapVersion.current), root: s.root,
+            tool: Tool(version: SinkmapVersion.current, libclang: SinkmapVersion.libclang), root: s.root,
             stats: Stats(translationUnits: s.translationUnits, translationUnitsWithErrors: s.translationUnitsWithErrors,
                          nodes: nodes.count, edges: edges.count, callSites: g.callCount),
             nodes: nodes, edges: edges,

@@ -36,7 +36,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Lift paths to the project's own model API: name each path's wrapper (the first API function on its route, as `sinkmap suggest` finds it); text groups paths by wrapper. Default: on when some sink function has more than \(ScanOptions.autoLiftPaths) paths.")
     var lift: Bool? = nil
 
-    @Flag(help: "Exit with code 5 when any translation unit had parse errors.")
+    @Flag(help: "Exit with code 5 when any translation unit had parse errors or failed to parse.")
     var strict = false
 
     func run() throws {
@@ -47,10 +47,16 @@ struct ScanCommand: ParsableCommand {
             // Never a silent skip: said on stderr whatever the format (the report has a diagnostic per folder).
             FileHandle.standardError.write(Data(("sinkmap: warning: " + SkippedFolders.summary(folders) + "\n").utf8))
         }
-        let failed = report.stats.translationUnitsWithErrors + report.stats.failedTranslationUnits
+        let stats = report.stats
+        if stats.failedTranslationUnits > 0 {
+            // Never silent: units that are not in the report at all are said on stderr whatever the format.
+            FileHandle.standardError.write(Data(("sinkmap: warning: " + UnitCounts.failedWarning(stats) + "\n").utf8))
+        }
+        try input.refuseFailedUnits(stats)
+        let failed = stats.translationUnitsWithErrors + stats.failedTranslationUnits
         if strict && failed > 0 {
-            throw Failure(message: "\(failed) translation \(failed == 1 ? "unit" : "units") had errors (--strict)",
-                          code: ExitCodes.diagnostics)
+            throw Failure(message: "\(failed) translation \(failed == 1 ? "unit" : "units") had errors or failed (--strict): "
+                          + UnitCounts.summary(stats), code: ExitCodes.diagnostics)
         }
     }
 }
@@ -123,5 +129,19 @@ enum SkippedFolders {
     static func summary(_ folders: [String: Int]) -> String {
         let list = folders.keys.sorted().map { "\(TerminalText.sanitize($0)) (\(folders[$0]!))" }.joined(separator: ", ")
         return "C/C++ sources in skipped folders were not scanned: \(list) (Docs/configuration.md, \"Skipped folders\")"
+    }
+}
+
+enum UnitCounts {
+    /// `98 translation units: 90 parsed, 6 with errors, 2 failed`.
+    static func summary(_ s: Report.Stats) -> String {
+        let parsed = s.parsedTranslationUnits ?? (s.translationUnits - s.translationUnitsWithErrors - s.failedTranslationUnits)
+        return "\(s.translationUnits) translation units: \(parsed) parsed, \(s.translationUnitsWithErrors) with errors, "
+            + "\(s.failedTranslationUnits) failed"
+    }
+
+    static func failedWarning(_ s: Report.Stats) -> String {
+        "\(s.failedTranslationUnits) of \(s.translationUnits) translation units failed to parse and are not in the report "
+            + "(their fatal diagnostics say why)"
     }
 }

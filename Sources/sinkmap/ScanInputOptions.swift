@@ -23,6 +23,26 @@ struct ScanInputOptions: ParsableArguments {
             help: ArgumentHelp("An extra compiler argument for every file (repeatable).", valueName: "arg"))
     var extraArgs: [String] = []
 
+    @Option(name: .customLong("extra-arg-c"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("An extra compiler argument for C and Objective-C files only (repeatable).", valueName: "arg"))
+    var extraArgsC: [String] = []
+
+    @Option(name: .customLong("extra-arg-cxx"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("An extra compiler argument for C++ and Objective-C++ files only (repeatable).", valueName: "arg"))
+    var extraArgsCXX: [String] = []
+
+    @Option(name: .customLong("std"),
+            help: ArgumentHelp("The language standard of files whose compile command names none, and of every file of a walk: a C++ one (gnu++20) for C++ files, a C one (c17) for C files; repeatable, once per language.",
+                               valueName: "standard"))
+    var standards: [String] = []
+
+    @Flag(help: "Without a compilation database: also scan the folders of sources for other targets (other CPU architectures, Android, iOS, WebAssembly, accelerator back-ends), skipped by default.")
+    var allTargets = false
+
+    @Option(help: ArgumentHelp("Fail (exit 8) when more than this percentage of the translation units could not be parsed at all (default: only when every one failed).",
+                               valueName: "percent"))
+    var maxFailedShare: Int?
+
     @Option(help: ArgumentHelp("Configuration file (default: PATH/sinkmap.yml when present).", valueName: "file"))
     var config: String?
 
@@ -86,6 +106,18 @@ struct ScanInputOptions: ParsableArguments {
         if inProcess && (tuMemory != nil || tuCpuTime != WorkerLimits.defaultCPUSeconds || tuFacts != WorkerLimits.defaultFactsMiB) {
             throw ValidationError("--tu-memory, --tu-cpu-time and --tu-facts need worker processes; drop --in-process")
         }
+        var seen = Set<String>()
+        for s in standards {
+            guard let language = LanguageFlags.validStandard(s) else {
+                throw ValidationError("--std \(s): not a language standard as -std= spells it (gnu++20, c++17, c17, gnu11, …)")
+            }
+            guard seen.insert(language.rawValue).inserted else {
+                throw ValidationError("--std is given twice for \(language == .c ? "C" : "C++"); give one standard per language")
+            }
+        }
+        if let maxFailedShare, !(0...100).contains(maxFailedShare) {
+            throw ValidationError("--max-failed-share must be a percentage from 0 to 100")
+        }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
     }
 
@@ -118,6 +150,12 @@ struct ScanInputOptions: ParsableArguments {
         options.compileCommandsDirectory = buildPath
         options.compileCommandsFile = compileCommands
         options.extraArguments = extraArgs
+        options.languageFlags.extraC = extraArgsC
+        options.languageFlags.extraCXX = extraArgsCXX
+        for s in standards {
+            if LanguageFlags.validStandard(s) == .c { options.languageFlags.standardC = s } else { options.languageFlags.standardCXX = s }
+        }
+        options.allTargets = allTargets
         options.configPath = config
         options.includeVendored = includeVendored
         options.followExternalLinks = followExternalLinks
@@ -142,6 +180,27 @@ struct ScanInputOptions: ParsableArguments {
         }
     }
 
+    /// Exit 8 when too much of the tree could not be parsed at all: every unit failed, or more than
+    /// `--max-failed-share` (else sinkmap.yml's `parse: max-failed-share`) percent of them. The report was written.
+    func refuseFailedUnits(_ stats: Report.Stats) throws {
+        let total = stats.translationUnits, failed = stats.failedTranslationUnits
+        guard total > 0, failed > 0 else { return }
+        let share = maxFailedShare ?? configuredFailedShare()
+        let tooMany = failed == total || share.map { failed * 100 > $0 * total } ?? false
+        guard tooMany else { return }
+        let what = failed == total ? "every translation unit (\(total)) failed to parse"
+            : "\(failed) of \(total) translation units failed to parse (more than \(share!) %, --max-failed-share)"
+        throw Failure(message: "\(what): nothing of \(failed == total ? "them" : "those") is in the report; the diagnostics say why (a flag libclang rejects: try --std or --extra-arg)",
+                      code: ExitCodes.unitsFailed)
+    }
+
+    /// sinkmap.yml's `parse: max-failed-share`, when the configuration can be read (a bad one already stopped the scan).
+    private func configuredFailedShare() -> Int? {
+        let configuration = try? (config.map { try Configuration.load(path: $0) }
+            ?? Configuration.discover(root: path, followExternalLinks: followExternalLinks))
+        return configuration?.parse.maxFailedShare
+    }
+
     /// Refuses a file named on the command line (`--output`, the baseline) when a symbolic link in the scanned tree
     /// leads its path outside the tree — a tree could ship `reports -> /elsewhere` — unless links out are followed.
     func refuseLinkOut(_ file: String?, what: String, code: Int32) throws {
@@ -158,6 +217,10 @@ struct ScanInputOptions: ParsableArguments {
         if let buildPath { args += ["-p", buildPath] }
         if let compileCommands { args += ["--compile-commands", compileCommands] }
         args += extraArgs.map { "--extra-arg=\($0)" }
+        args += extraArgsC.map { "--extra-arg-c=\($0)" }
+        args += extraArgsCXX.map { "--extra-arg-cxx=\($0)" }
+        args += standards.flatMap { ["--std", $0] }
+        if allTargets { args.append("--all-targets") }
         if let config { args += ["--config", config] }
         if maxPaths != PathLimits().maxPaths { args += ["--max-paths", String(maxPaths)] }
         if maxDepth != PathLimits().maxDepth { args += ["--max-depth", String(maxDepth)] }

@@ -3,7 +3,8 @@ import XCTest
 
 /// Runs the built `sinkmap` binary as a user would and checks exit codes, stdout and stderr exactly.
 final class CLITests: XCTestCase {
-    static let binary = Repo.root + "/.build/debug/sinkmap"
+    /// The binary of this build (`--scratch-path` included: `make LLVM_VERSION=14 test` builds in .build-llvm14).
+    static let binary = BuiltBinary.sinkmap ?? Repo.root + "/.build/debug/sinkmap"
 
     struct Result {
         var stdout: String
@@ -185,7 +186,7 @@ final class CLITests: XCTestCase {
         // The report is still printed.
         XCTAssertTrue(r.stdout.contains("llama_tokenize"), r.all)
         XCTAssertTrue(r.stderr.hasPrefix("sinkmap: error: 1 translation unit"), r.all)
-        XCTAssertTrue(r.stderr.hasSuffix("(--strict)\n"), r.all)
+        XCTAssertTrue(r.stderr.hasSuffix("(--strict): 2 translation units: 1 parsed, 1 with errors, 0 failed\n"), r.all)
 
         let lenient = try sinkmap(["scan", "Fixtures/parse-error-recovery"])
         XCTAssertEqual(lenient.code, 0, lenient.all)
@@ -214,10 +215,63 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.code, 0, r.all)
         let lines = r.stdout.components(separatedBy: "\n")
         XCTAssertTrue(lines.contains("llama.cpp/decode  [inference]"), r.all)
-        XCTAssertTrue(lines.contains("    llama_decode, llama_encode"), r.all)
+        XCTAssertTrue(lines.contains("    llama_decode, llama_encode, llama_eval, llama_eval_embd, llama_eval_export"), r.all)
         XCTAssertTrue(lines.contains("llama.cpp/model-load  [model-load]"), r.all)
         let count = lines.last { !$0.isEmpty }
         XCTAssertEqual(count, "\(SinkmapKitCatalogCount.value) rules", r.all)
+    }
+
+    /// The rule of each name in `sinkmap sinks --format json`: by exact name, else by a pattern that matches it.
+    func catalogRules(for names: [String]) throws -> [String: String] {
+        let empty = try TempTree()
+        let r = try sinkmap(["sinks", "--format", "json"], in: empty.root)
+        XCTAssertEqual(r.code, 0, r.all)
+        let rules = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        var out: [String: String] = [:]
+        for name in names {
+            let rule = rules.first { ($0["names"] as? [String] ?? []).contains(name) } ?? rules.first { rule in
+                (rule["patterns"] as? [String] ?? []).contains { name.range(of: $0, options: .regularExpression) != nil }
+            }
+            out[name] = rule?["id"] as? String
+        }
+        return out
+    }
+
+    /// Older and forked llama.cpp names (2023–2024, and gpt4all's and LocalAI's forks).
+    func testSinksCoverOlderAndForkedLlamaNames() throws {
+        let expected = [
+            "llama_init_from_gpt_params": "llama.cpp/common-init", "llama_eval": "llama.cpp/decode",
+            "llama_eval_embd": "llama.cpp/decode", "llama_load_model_from_file": "llama.cpp/model-load",
+            "llama_init_from_file": "llama.cpp/model-load", "llama_new_context_with_model": "llama.cpp/context-init",
+            "llama_token_to_str": "llama.cpp/detokenize", "llama_sample_token": "llama.cpp/sample",
+            "llama_sample_top_p_top_k": "llama.cpp/sample", "llama_sampling_sample": "llama.cpp/common-sample",
+            "gpt_sampler_sample": "llama.cpp/common-sample", "llama_lora_adapter_init": "llama.cpp/lora-load",
+            "llama_model_apply_lora_from_file": "llama.cpp/lora-load", "grammar_parser::parse": "llama.cpp/grammar",
+            "llama_load_model_from_url": "llama.cpp/common-download", "llama_control_vector_load": "llama.cpp/control-vector",
+            "llama_chat_format_single": "llama.cpp/common-chat-template",
+        ]
+        XCTAssertEqual(try catalogRules(for: Array(expected.keys)), expected)
+    }
+
+    /// Older whisper.cpp names (before the `_with_params` functions).
+    func testSinksCoverOlderWhisperNames() throws {
+        let expected = [
+            "whisper_init": "whisper.cpp/model-load", "whisper_init_from_file": "whisper.cpp/model-load",
+            "whisper_init_from_buffer": "whisper.cpp/model-load", "whisper_init_no_state": "whisper.cpp/model-load",
+            "whisper_pcm_to_mel_phase_vocoder": "whisper.cpp/inference", "whisper_set_mel": "whisper.cpp/inference",
+        ]
+        XCTAssertEqual(try catalogRules(for: Array(expected.keys)), expected)
+    }
+
+    /// ONNX Runtime's per-provider factory functions load a native provider library.
+    func testSinksCoverOrtProviderFactoryFunctions() throws {
+        let names = ["OrtSessionOptionsAppendExecutionProvider_CUDA", "OrtSessionOptionsAppendExecutionProvider_Dnnl",
+                     "OrtSessionOptionsAppendExecutionProvider_Tensorrt", "OrtSessionOptionsAppendExecutionProvider_OpenVINO",
+                     "OrtSessionOptionsAppendExecutionProvider_CoreML"]
+        let rules = try catalogRules(for: names)
+        for name in names { XCTAssertEqual(rules[name], "onnxruntime/execution-provider", name) }
+        // Scoped: a user's own function of a similar name is not a sink.
+        XCTAssertNil(try catalogRules(for: ["MyOrtSessionOptionsAppendExecutionProvider_CUDA"]).values.first)
     }
 
     func testSinksWithProjectRulesListsThemFirst() throws {

@@ -138,7 +138,7 @@ final class ConfigurationTests: XCTestCase {
             builtin-sinks: true
             sink:
               - id: a
-            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored' or 'project')")
+            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
     }
 
     func testUnknownKeyInRule() {

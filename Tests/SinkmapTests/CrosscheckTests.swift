@@ -1,3 +1,4 @@
+import ClangFrontend
 import Foundation
 import XCTest
 
@@ -14,8 +15,11 @@ final class CrosscheckTests: XCTestCase {
         guard let python = ExternalTool.locate("python3") else {
             throw XCTSkip("python3 is not installed, so the IR cross-check does not run (apt-get install python3)")
         }
-        guard let clang = ExternalTool.locate("clang-14") ?? ExternalTool.locate("clang") else {
-            throw XCTSkip("no clang on PATH, so the IR cross-check does not run (make crosscheck installs clang-14)")
+        // The clang of libclang's own version first (the IR is compared with what that libclang parsed), then any.
+        let own = "clang-\(ClangVersion.loadedMajor)"
+        guard let clang = ExternalTool.locate(own) ?? ExternalTool.locate("clang-19") ?? ExternalTool.locate("clang-14")
+                ?? ExternalTool.locate("clang") else {
+            throw XCTSkip("no clang on PATH, so the IR cross-check does not run (make crosscheck installs \(own))")
         }
         guard ExternalTool.locate("llvm-cxxfilt", "c++filt") != nil
                 || FileManager.default.isExecutableFile(atPath: "/usr/lib/llvm-14/bin/llvm-cxxfilt") else {

@@ -73,7 +73,10 @@ final class GateBypassTests: XCTestCase {
         try tree.write("src/big.c", "#include \"app.h\"\n" + body.joined(separator: "\n") + "\n")
         try approve()
         let r = try sinkmap(["check", "-j", "2", "--no-cache", "--tu-timeout", "0.001"])
-        XCTAssertEqual(r.code, 7, r.all)
+        // A millisecond times out every unit, not only big.c: nothing was analysed, which is exit 8 (it comes before
+        // 7); the result still lists each unit that was not analysed.
+        XCTAssertEqual(r.code, 8, r.all)
+        XCTAssertTrue(r.stderr.contains("every translation unit (4) failed to parse"), r.all)
         XCTAssertTrue(r.stdout.contains("\n  src/big.c: timed-out\n"), r.all)
         XCTAssertEqual(try sinkmap(["check", "-j", "2", "--no-cache"]).code, 0, "the twin: given the time, it passes")
     }
@@ -241,7 +244,8 @@ final class GateBypassTests: XCTestCase {
         try t.write("src/api.h", "#include \"llama.h\"\n#define run(x) llama_decode(x, 1)\n")
         let r = try check()
         XCTAssertEqual(r.code, 1, r.all)
-        XCTAssertTrue(r.stdout.contains("→ llama_decode  include/llama.h:2  (direct call at src/main.cpp:4:12)"), r.all)
+        // libclang 19 also names the macro the call is written through (`via macro run`); 14 does not see it.
+        XCTAssertTrue(r.stdout.contains("→ llama_decode  include/llama.h:2  (direct call at src/main.cpp:4:12"), r.all)
         XCTAssertEqual(try BuiltBinary.run(["check", "--no-cache"], in: t.root).code, 1, "cached and fresh agree")
     }
 
@@ -267,13 +271,13 @@ final class GateBypassTests: XCTestCase {
         try t.write("include/plugin.h", "#define PLUGIN_RUN() llama_decode(0, 1)\n")
         let r = try BuiltBinary.run(["check"], in: t.root)
         XCTAssertEqual(r.code, 1, r.all)
-        XCTAssertTrue(r.stdout.contains("   → llama_decode  include/llama.h:2  (direct call at src/main.cpp:9:12)"), r.all)
+        XCTAssertTrue(r.stdout.contains("   → llama_decode  include/llama.h:2  (direct call at src/main.cpp:9:12"), r.all)
         // A plain #include of a missing header: the unit's errors do not keep it out of the cache, its probes do.
         try approve(in: t)
         try t.write("include/tool_plugin.h", "#define TOOL_RUN() llama_decode(0, 2)\n")
         let missing = try BuiltBinary.run(["check"], in: t.root)
         XCTAssertEqual(missing.code, 1, missing.all)
-        XCTAssertTrue(missing.stdout.contains("   → llama_decode  include/llama.h:2  (direct call at src/tool.cpp:5:12)"), missing.all)
+        XCTAssertTrue(missing.stdout.contains("   → llama_decode  include/llama.h:2  (direct call at src/tool.cpp:5:12"), missing.all)
     }
 
     private func approve(in t: GateTestTree) throws {

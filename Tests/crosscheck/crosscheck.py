@@ -83,14 +83,14 @@ def find_tool(explicit, candidates):
 
 
 def find_clang(explicit):
-    # A clang of libclang's version first (Debian's clang-14), then whatever clang is on PATH.
+    # A clang of libclang's version first (Debian's clang-19, the default, or clang-14), then whatever is on PATH.
     return find_tool(explicit or os.environ.get("CLANG"),
-                     ["clang-14", "/usr/lib/llvm-14/bin/clang", "clang"])
+                     ["clang-19", "/usr/lib/llvm-19/bin/clang", "clang-14", "/usr/lib/llvm-14/bin/clang", "clang"])
 
 
 def find_cxxfilt(explicit):
     return find_tool(explicit or os.environ.get("CXXFILT"),
-                     ["/usr/lib/llvm-14/bin/llvm-cxxfilt", "llvm-cxxfilt", "c++filt"])
+                     ["/usr/lib/llvm-19/bin/llvm-cxxfilt", "/usr/lib/llvm-14/bin/llvm-cxxfilt", "llvm-cxxfilt", "c++filt"])
 
 
 # ------------------------------------------------------------------------------------------------ names
@@ -459,6 +459,51 @@ class Metadata:
 
 # ------------------------------------------------------------------------------------------------ compiling
 
+# Folders of sources for other targets a walk skips on x86-64 Linux (SourceTreeScanner.isOtherTargetFolder).
+OTHER_TARGETS = {"riscv", "riscv64", "rvv", "loongarch", "loongarch64", "powerpc", "ppc", "ppc64", "ppc64le", "s390",
+                 "s390x", "mips", "mips64", "wasm", "wasm32", "wasm64", "sparc", "arm", "arm64", "aarch64", "armv7",
+                 "armv8", "neon", "kleidiai", "sve", "android", "jni", "ios", "emscripten", "webassembly", "wasi",
+                 "javascript", "coreml", "metal", "ggml-metal", "macos", "objc", "ggml-cuda", "ggml-hip", "ggml-sycl",
+                 "ggml-vulkan", "ggml-opencl", "ggml-cann", "ggml-musa", "ggml-kompute", "ggml-webgpu", "ggml-zdnn",
+                 "ggml-blas", "cuda", "sycl", "cann", "musa", "openvino"}
+QUOTED_INCLUDE = re.compile(r'^\s*#\s*(?:include|import)\s*"([^"]+)"', re.M)
+
+
+def other_target(name, parent):
+    n = name.lower()
+    return n in OTHER_TARGETS or n.endswith((".wasm", ".android", ".objc", ".swiftui", ".node")) \
+        or (parent.lower() == "bindings" and n in {"ruby", "javascript", "js", "node", "nodejs", "java", "python",
+                                                   "go", "rust", "swift", "csharp", "dotnet", "php", "lua", "r"})
+
+
+def parent_includes(src, root):
+    """The folders between a source's own and the root where its quoted includes are found (sinkmap's walk)."""
+    added, queue, visited = [], [src], {src}
+    while queue:
+        f = queue.pop()
+        try:
+            text = open(f, encoding="utf-8", errors="replace").read()
+        except OSError:
+            continue
+        own = os.path.dirname(f)
+        for name in QUOTED_INCLUDE.findall(text):
+            hit = next((os.path.join(d, name) for d in [own, root] + added if os.path.isfile(os.path.join(d, name))), None)
+            if hit is None:
+                d = os.path.dirname(own)
+                while d.startswith(root) and len(d) >= len(root):
+                    if os.path.isfile(os.path.join(d, name)):
+                        added.append(d)
+                        hit = os.path.join(d, name)
+                        break
+                    if d == root:
+                        break
+                    d = os.path.dirname(d)
+            if hit and hit not in visited and os.path.realpath(hit).startswith(root):
+                visited.add(hit)
+                queue.append(hit)
+    return added
+
+
 def tree_jobs(root):
     """Translation units and flags as sinkmap's tree walk gives them (no compilation database)."""
     sources, includes = [], []
@@ -473,7 +518,7 @@ def tree_jobs(root):
             p = os.path.join(d, name)
             if os.path.isdir(p):
                 if name.startswith(".") or name in SKIPPED_FOLDERS or name.startswith("cmake-build-") \
-                        or name.startswith("bazel-"):
+                        or name.startswith("bazel-") or other_target(name, os.path.basename(d)):
                     continue
                 if name == "include":
                     includes.append(p)
@@ -488,9 +533,9 @@ def tree_jobs(root):
         if ext in OBJC_EXTS:
             jobs.append({"file": src, "args": None, "directory": root, "skip": "Objective-C is not cross-checked"})
             continue
-        lang = ["-x", "c", "-std=gnu11"] if ext in C_EXTS else ["-x", "c++", "-std=gnu++17"]
+        lang = ["-x", "c", "-std=gnu11", "-D_GNU_SOURCE"] if ext in C_EXTS else ["-x", "c++", "-std=gnu++17"]
         args = lang + ["-I", root] + [a for d in sorted(includes) for a in ("-I", d)] + \
-            ["-I", os.path.dirname(src)]
+            ["-I", os.path.dirname(src)] + [a for d in parent_includes(src, root) for a in ("-I", d)]
         jobs.append({"file": src, "args": args, "directory": root})
     return jobs
 
