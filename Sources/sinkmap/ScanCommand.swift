@@ -39,6 +39,7 @@ struct ScanCommand: ParsableCommand {
         try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
         let report = try input.scan()
         try output.write(report)
+        RuleWarnings.print(report)
         if let folders = report.stats.skippedSourceFiles {
             // Never a silent skip: said on stderr whatever the format (the report has a diagnostic per folder).
             FileHandle.standardError.write(Data(("sinkmap: warning: " + SkippedFolders.summary(folders) + "\n").utf8))
@@ -113,6 +114,16 @@ struct OutputOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension GraphCluster: ExpressibleByArgument {}
+
+/// The report's warnings for `sinkmap.yml` sink rules that matched no function, repeated on stderr whatever the
+/// format: a typo in a rule must never watch nothing silently.
+enum RuleWarnings {
+    static func print(_ report: Report) {
+        for d in report.diagnostics where d.severity == "warning" && UnmatchedRules.isUnmatchedRule(d.message) {
+            FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(d.file)): \(TerminalText.sanitize(d.message))\n".utf8))
+        }
+    }
+}
 
 enum SkippedFolders {
     /// `C/C++ sources in skipped folders were not scanned: src/out/ (2), vendor/node_modules/ (1) …`, sanitized.
