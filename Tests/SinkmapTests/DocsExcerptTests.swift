@@ -29,6 +29,26 @@ final class DocsExcerptTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 6, "fewer marked excerpts than the docs have")
     }
 
+    /// Docs/examples is what `make docs-examples` writes today: the report is a fresh scan of the demo (but for
+    /// `stats.seconds`) and every other example renders from it byte for byte.
+    func testTheExamplesAreWhatTheBinaryWritesToday() throws {
+        let examples = Repo.root + "/Docs/examples"
+        let fresh = try BuiltBinary.run(["scan", "../../Fixtures/demo-ai-service", "-q", "--no-cache", "--format", "json"], in: examples)
+        XCTAssertEqual(fresh.code, 0, fresh.all)
+        func withoutSeconds(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.contains("\"seconds\" :") }.joined(separator: "\n")
+        }
+        XCTAssertEqual(withoutSeconds(fresh.stdout), withoutSeconds(try String(contentsOfFile: examples + "/demo.json", encoding: .utf8)),
+                       "Docs/examples/demo.json is stale: run `make docs-examples`")
+        for (format, file) in [("dot", "demo.dot"), ("sarif", "demo.sarif.json"), ("html", "demo.html"),
+                               ("markdown", "demo-threat-model.md"), ("text", "demo.txt")] {
+            let r = try BuiltBinary.run(["export", "--from", "demo.json", "--format", format], in: examples)
+            XCTAssertEqual(r.code, 0, r.all)
+            XCTAssertTrue(r.stdout == (try String(contentsOfFile: examples + "/" + file, encoding: .utf8)),
+                          "Docs/examples/\(file) is stale: run `make docs-examples`")
+        }
+    }
+
     func testTheMatcherRejectsWhatIsNotThere() throws {
         XCTAssertNil(Self.firstMissingLine(["a", "…", "c…"], in: "a\nb\ncde"))
         XCTAssertEqual(Self.firstMissingLine(["c", "a"], in: "a\nb\nc"), "a")
