@@ -81,7 +81,7 @@ public struct Scan {
         // Bad rules stop the run before any parsing.
         let matcher: SinkMatcher
         do {
-            matcher = try SinkMatcher(rules: configuration.activeSinkRules)
+            matcher = try SinkMatcher(rules: options.extraSinkRules + configuration.activeSinkRules)
         } catch {
             throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
                                                              message: "\(error)"))

@@ -48,7 +48,7 @@ public enum UnmatchedRules {
     /// The graph's names within a few edits of `wanted` (at most 2, or a quarter of its length), closest first.
     /// A name that differs only in letter case, or only in its namespaces (`Client::generate` for
     /// `vertex::Client::generate`), counts as one edit.
-    static func closest(to wanted: String, in names: [String]) -> [String] {
+    public static func closest(to wanted: String, in names: [String]) -> [String] {
         let limit = max(2, wanted.count / 4)
         let w = Array(wanted.unicodeScalars), lowered = wanted.lowercased()
         var best: [(Int, String)] = []

@@ -26,6 +26,15 @@ struct ScanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Configuration file (default: PATH/sinkmap.yml when present).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("sink"),
+            help: ArgumentHelp("A sink for this run only: a qualified name (OrtApi::Run) or /a regular expression/ over qualified names (repeatable; rule id --sink/NAME).",
+                               valueName: "name|/regex/"))
+    var adHocSinks: [String] = []
+
+    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "category"))
+    var sinkCategory: String = SinkCategory.inference.rawValue
+
     @Option(help: "Paths listed per sink function; the count goes on past it (and the set is marked truncated).")
     var maxPaths: Int = PathLimits().maxPaths
 
@@ -87,6 +96,10 @@ struct ScanInputOptions: ParsableArguments {
             throw ValidationError("--tu-memory, --tu-cpu-time and --tu-facts need worker processes; drop --in-process")
         }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
+        if SinkCategory(rawValue: sinkCategory) == nil {
+            throw ValidationError("--sink-category \(sinkCategory): not one of \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for s in adHocSinks where s.isEmpty || s == "//" { throw ValidationError("--sink needs a name or a /regular expression/") }
     }
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
@@ -115,6 +128,7 @@ struct ScanInputOptions: ParsableArguments {
         options.compileCommandsFile = compileCommands
         options.extraArguments = extraArgs
         options.configPath = config
+        options.extraSinkRules = adHocSinkRules
         options.includeVendored = includeVendored
         options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
@@ -148,6 +162,18 @@ struct ScanInputOptions: ParsableArguments {
         }
     }
 
+    /// `--sink NAME` or `--sink /REGEX/` as rules (origin `--sink`, so a name that matches nothing is warned about
+    /// with the closest names, as for sinkmap.yml).
+    var adHocSinkRules: [SinkRule] {
+        let category = SinkCategory(rawValue: sinkCategory) ?? .inference
+        return adHocSinks.map { s in
+            let isPattern = s.count > 2 && s.hasPrefix("/") && s.hasSuffix("/")
+            let body = isPattern ? String(s.dropFirst().dropLast()) : s
+            return SinkRule(id: "--sink/" + body, category: category, reason: "Named on the command line (--sink)",
+                            names: isPattern ? [] : [body], patterns: isPattern ? [body] : [], origin: "--sink")
+        }
+    }
+
     /// The flags that change what a scan finds, as they would be typed again (for "run this to approve" hints).
     var commandLine: [String] {
         var args = [path]
@@ -155,6 +181,8 @@ struct ScanInputOptions: ParsableArguments {
         if let compileCommands { args += ["--compile-commands", compileCommands] }
         args += extraArgs.map { "--extra-arg=\($0)" }
         if let config { args += ["--config", config] }
+        args += adHocSinks.flatMap { ["--sink", $0] }
+        if sinkCategory != SinkCategory.inference.rawValue { args += ["--sink-category", sinkCategory] }
         if maxPaths != PathLimits().maxPaths { args += ["--max-paths", String(maxPaths)] }
         if maxDepth != PathLimits().maxDepth { args += ["--max-depth", String(maxDepth)] }
         return args

@@ -29,7 +29,7 @@ struct SinkmapCommand: ParsableCommand {
         """,
         version: SinkmapVersion.current,
         subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self, WorkerCommand.self,
-                      GraphCommand.self],
+                      GraphCommand.self, PathsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -178,7 +178,9 @@ struct DocPage {
                 let previous = arguments[i - 1]
                 let isValue = previous.hasPrefix("-") && !["--all-paths", "--show-roots", "--strict", "--fail-on-stale",
                                                            "--no-cache", "-q", "--quiet", "--include-vendored"].contains(previous)
-                if a.hasPrefix("-") || (isValue && previous != "--from" && previous != "--config" && previous != "--baseline") {
+                // Values that name files to read must exist; other values (a format, a rule, an entry) need not.
+                let readsFile = ["--config", "--baseline", "--report"].contains(previous) || (previous == "--from" && sub == "export")
+                if a.hasPrefix("-") || (isValue && !readsFile) {
                     continue
                 }
                 if !FileManager.default.fileExists(atPath: a.hasPrefix("/") ? a : folder + "/" + a) { return false }
@@ -286,7 +288,7 @@ enum DocShellWords {
 
 /// Each subcommand's options, read from its `--help`: names, whether they take a value, and the values allowed.
 struct HelpIndex {
-    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph"]
+    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph", "paths"]
 
     struct Option {
         var takesValue: Bool
