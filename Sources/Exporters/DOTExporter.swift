@@ -13,7 +13,7 @@ public struct DOTExporter {
     public var summaryThreshold: Int
 
     /// A picture of more boxes than this is a hairball at any size (llama.cpp's server: 138 paths, 2913×5899 px).
-    public static let defaultSummaryThreshold = 150
+    public static let defaultSummaryThreshold = 50
 
     public init(cluster: GraphCluster = .none, focus: String? = nil, focusEntry: String? = nil,
                 summaryThreshold: Int = defaultSummaryThreshold) {
@@ -129,7 +129,8 @@ public struct DOTExporter {
         for (i, e) in entryNames.enumerated() {
             for (j, s) in sinkNames.enumerated() {
                 guard let n = weights[e + "\u{1}" + s] else { continue }
-                out.append("  e\(i) -> s\(j) [label=\"\(n)\", penwidth=\(min(1 + Double(n - 1) * 0.5, 4))];")
+                // xlabel: a label that takes no rank space (87 labels made llama.cpp's server summary 4408 pt tall).
+                out.append("  e\(i) -> s\(j) [xlabel=\"\(n)\", penwidth=\(min(1 + Double(n - 1) * 0.5, 4))];")
             }
         }
         if !entryNames.isEmpty { out.append("  { rank=min; " + entryNames.indices.map { "e\($0);" }.joined(separator: " ") + " }") }
