@@ -7,15 +7,34 @@ public struct DOTExporter {
     public var cluster: GraphCluster
     /// Draw only the paths to this sink rule.
     public var focus: String?
+    /// Draw only the paths from this entry point (its function, or one of its routes).
+    public var focusEntry: String?
+    /// More functions than this on the drawn paths: the summary graph (entry points → sinks, weighted) instead.
+    public var summaryThreshold: Int
 
-    public init(cluster: GraphCluster = .none, focus: String? = nil) {
+    /// A picture of more boxes than this is a hairball at any size (llama.cpp's server: 138 paths, 2913×5899 px).
+    public static let defaultSummaryThreshold = 50
+
+    public init(cluster: GraphCluster = .none, focus: String? = nil, focusEntry: String? = nil,
+                summaryThreshold: Int = defaultSummaryThreshold) {
         self.cluster = cluster
         self.focus = focus
+        self.focusEntry = focusEntry
+        self.summaryThreshold = summaryThreshold
+    }
+
+    /// Whether a path starts at `entry`: its function or one of its routes.
+    public static func starts(_ path: Path, at entry: String) -> Bool {
+        path.entry.function == entry || (path.entry.routes ?? []).contains(entry)
     }
 
     public func render(_ report: Report) -> String {
-        let paths = focus.map { rule in report.paths.filter { $0.sink.rule == rule } } ?? report.paths
+        var paths = focus.map { rule in report.paths.filter { $0.sink.rule == rule } } ?? report.paths
+        if let focusEntry { paths = paths.filter { Self.starts($0, at: focusEntry) } }
         let graph = PathGraph(paths: paths)
+        if graph.nodes.count > summaryThreshold {
+            return summary(report, paths: paths, functions: graph.nodes.count)
+        }
         var out = ["digraph sinkmap {"]
         out.append("  graph [rankdir=LR, labelloc=t, labeljust=l, fontname=\"Helvetica\", fontsize=12, "
                    + "nodesep=0.25, ranksep=0.5, label=\(DOTStyle.lines(title(report, paths: paths)))];")
@@ -35,6 +54,87 @@ public struct DOTExporter {
             out.append("  " + node(i, n, report))
         }
         out.append(contentsOf: graph.edges.map { "  " + edge($0) })
+        // Entry points in the first column, sinks in the last: paths read left to right. (Rank constraints and
+        // clusters fight in Graphviz, so only without clusters.)
+        if cluster == .none {
+            let entries = graph.nodes.indices.filter { if case .entry = graph.nodes[$0].role { return true } else { return false } }
+            let sinks = graph.nodes.indices.filter { if case .sink = graph.nodes[$0].role { return true } else { return false } }
+            if !entries.isEmpty { out.append("  { rank=min; " + entries.map { "n\($0);" }.joined(separator: " ") + " }") }
+            if !sinks.isEmpty { out.append("  { rank=max; " + sinks.map { "n\($0);" }.joined(separator: " ") + " }") }
+        }
+        if !graph.nodes.isEmpty { out.append("  " + legend(graph)) }
+        out.append("}")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One note naming what the drawing's styles mean — only those it uses.
+    private func legend(_ graph: PathGraph) -> String {
+        var lines = ["legend"]
+        var entryKinds = Set<String>(), categories = Set<String>()
+        for n in graph.nodes {
+            switch n.role {
+            case .entry(let kind): entryKinds.insert(String(kind.split(separator: " ").first ?? ""))
+            case .sink(let category, _): categories.insert(category)
+            case .intermediate: break
+            }
+        }
+        if !entryKinds.isEmpty { lines.append("blue, bold: entry point (\(entryKinds.sorted().joined(separator: ", ")))") }
+        if !categories.isEmpty {
+            lines.append("filled: sink, by category (" + categories.sorted().map { "\($0) \(DOTStyle.colorName($0))" }.joined(separator: ", ") + ")")
+        }
+        lines.append("plain: a function on the way, with file:line")
+        var styles: [String: [String]] = [:]
+        for kind in Set(graph.edges.map { $0.call?.kind ?? "call" }).sorted() {
+            let s = DOTStyle.edge(kind)
+            let look = s.style == "solid" ? "solid" : s.style
+            let colour = DOTStyle.edgeColorName(s.color)
+            styles[look + (colour.isEmpty ? "" : " " + colour), default: []].append(kind)
+        }
+        for look in styles.keys.sorted() { lines.append("\(look) line: \(styles[look]!.joined(separator: ", ")) call") }
+        if graph.edges.contains(where: { $0.paths > 1 }) { lines.append("thicker: used by more paths") }
+        return "legend [shape=note, style=filled, fillcolor=\"#f9fafb\", color=\"#9ca3af\", fontsize=9, labeljust=l, "
+            + "label=\"" + lines.map { DOTStyle.quoted($0).dropFirst().dropLast() }.joined(separator: "\\l") + "\\l\"];"
+    }
+
+    /// Entry points left, sinks right, one edge per (entry point, sink) labelled with its path count: the shape of
+    /// a result too large to draw function by function.
+    private func summary(_ report: Report, paths: [Path], functions: Int) -> String {
+        var entries: [String: String] = [:], sinks: [String: (category: String, rule: String)] = [:]
+        var weights: [String: Int] = [:]
+        for p in paths {
+            entries[p.entry.function] = ThreatText.entryKind(p.entry)
+            let sink = p.sink.function + "\u{0}" + p.sink.rule
+            sinks[sink] = (p.sink.category, p.sink.rule)
+            weights[p.entry.function + "\u{1}" + sink, default: 0] += 1
+        }
+        let entryNames = entries.keys.sorted(), sinkNames = sinks.keys.sorted()
+        var out = ["digraph sinkmap {"]
+        var title = title(report, paths: paths)
+        title.append("summary: the \(functions) functions on these paths are more than \(summaryThreshold) — entry points → sinks, "
+                     + "each edge labelled with its paths; --focus RULE or --focus-entry ENTRY draws the functions")
+        out.append("  graph [rankdir=LR, labelloc=t, labeljust=l, fontname=\"Helvetica\", fontsize=12, "
+                   + "nodesep=0.25, ranksep=2, label=\(DOTStyle.lines(title))];")
+        out.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];")
+        out.append("  edge [color=\"#4b5563\", fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];")
+        for (i, name) in entryNames.enumerated() {
+            out.append("  e\(i) [label=\(DOTStyle.lines([name, "entry point (\(entries[name]!))"])), "
+                       + "fillcolor=\"\(DOTStyle.entryColors.fill)\", color=\"\(DOTStyle.entryColors.border)\", penwidth=2];")
+        }
+        for (i, key) in sinkNames.enumerated() {
+            let s = sinks[key]!, colors = DOTStyle.sinkColors(s.category)
+            let function = String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[0])
+            out.append("  s\(i) [label=\(DOTStyle.lines([function, "sink [\(s.category)] \(s.rule)"])), style=\"filled,bold\", "
+                       + "fillcolor=\"\(colors.fill)\", color=\"\(colors.border)\", penwidth=2];")
+        }
+        for (i, e) in entryNames.enumerated() {
+            for (j, s) in sinkNames.enumerated() {
+                guard let n = weights[e + "\u{1}" + s] else { continue }
+                // xlabel: a label that takes no rank space (87 labels made llama.cpp's server summary 4408 pt tall).
+                out.append("  e\(i) -> s\(j) [xlabel=\"\(n)\", penwidth=\(min(1 + Double(n - 1) * 0.5, 4))];")
+            }
+        }
+        if !entryNames.isEmpty { out.append("  { rank=min; " + entryNames.indices.map { "e\($0);" }.joined(separator: " ") + " }") }
+        if !sinkNames.isEmpty { out.append("  { rank=max; " + sinkNames.indices.map { "s\($0);" }.joined(separator: " ") + " }") }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
     }
@@ -45,6 +145,7 @@ public struct DOTExporter {
         var line = "sinkmap — \(report.root): \(paths.count) \(paths.count == 1 ? "path" : "paths") from "
             + "\(entries) \(entries == 1 ? "entry point" : "entry points") to \(sinks) \(sinks == 1 ? "sink" : "sinks")"
         if let focus { line += " (rule \(focus))" }
+        if let focusEntry { line += " (from \(focusEntry))" }
         return [line]
     }
 

@@ -18,6 +18,32 @@ public enum DOTStyle {
 
     static let entryColors = (fill: "#dbeafe", border: "#1d4ed8")
 
+    /// The sink fill's colour in words, for the legend.
+    static func colorName(_ category: String) -> String {
+        switch category {
+        case "model-load": return "amber"
+        case "inference": return "red"
+        case "tokenize": return "purple"
+        case "template": return "pink"
+        case "sampling": return "indigo"
+        case "embedding": return "green"
+        case "network": return "orange"
+        case "code-load": return "dark red"
+        default: return "grey"
+        }
+    }
+
+    /// An edge colour in words ("" for the default dark grey), for the legend.
+    static func edgeColorName(_ color: String) -> String {
+        switch color {
+        case "#9ca3af": return "grey"
+        case "#7c3aed": return "purple"
+        case "#b45309": return "orange"
+        case "#0e7490": return "teal"
+        default: return ""
+        }
+    }
+
     /// Line style of a call edge and whether it carries its kind as a label. Statically bound calls are solid;
     /// calls through pointers, fields, virtual dispatch and template instantiation are dotted (the target is
     /// inferred); calls recovered

@@ -230,7 +230,11 @@ public struct MarkdownExporter {
                    "| sink | category | rule |", "|---|---|---|"]
         out += sinks.map { s in
             // Reached, but only inside another sink's body (paths end at the first sink): say which.
-            let through = s.reachedThrough.map { " (reached only through \(T.code($0, inTable: true)))" } ?? ""
+            var through = s.reachedThrough.map { " (reached only through \(T.code($0, inTable: true)))" } ?? ""
+            // Reached only past a limit: not dead code.
+            if let c = r.pathCounts.first(where: { $0.rule == s.rule && $0.function == s.function }), !c.truncatedBy.isEmpty {
+                through += " (paths cut by \(T.text(c.truncatedBy.joined(separator: ", "))): none within \(r.limits.maxDepth) calls)"
+            }
             return "| \(T.code(s.function, inTable: true))\(through) | \(T.text(s.category)) | \(T.code(s.rule, inTable: true)) |"
         }
         out.append("")

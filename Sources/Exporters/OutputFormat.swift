@@ -12,6 +12,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         public var cluster: GraphCluster
         /// Graph formats: draw only the paths to this sink rule id.
         public var focus: String?
+        /// Graph formats: draw only the paths from this entry point (its function or one of its routes).
+        public var focusEntry: String?
+        /// Graph formats: past this many functions on the drawn paths, draw the summary (entry points → sinks).
+        public var summaryThreshold: Int = DOTExporter.defaultSummaryThreshold
         /// SARIF: when set, results only for the paths whose id is in the set, each marked
         /// `baselineState: "new"` — what `sinkmap check --format sarif` reports against a baseline.
         public var newPathIDs: Set<String>?
@@ -59,7 +63,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     private func dot(_ report: Report, _ options: Options) -> String {
-        DOTExporter(cluster: options.cluster, focus: options.focus).render(report)
+        DOTExporter(cluster: options.cluster, focus: options.focus, focusEntry: options.focusEntry,
+                    summaryThreshold: options.summaryThreshold).render(report)
     }
 }
 

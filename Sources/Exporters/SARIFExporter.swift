@@ -10,8 +10,28 @@ import SinkmapReport
 public struct SARIFExporter {
     /// When set, only paths in the set are reported, marked `baselineState: "new"` (`sinkmap check`).
     public var newPathIDs: Set<String>?
+    /// GitHub code scanning's limits: an upload with more results per run, or more locations in one thread flow,
+    /// is rejected. Past them results are left out (the longest paths' middle frames first), and a notification
+    /// says how many — the JSON report keeps everything.
+    public var maxResults: Int
+    public var maxThreadFlowLocations: Int
 
-    public init(newPathIDs: Set<String>? = nil) { self.newPathIDs = newPathIDs }
+    public static let gitHubMaxResults = 25_000
+    public static let gitHubMaxThreadFlowLocations = 10_000
+
+    public init(newPathIDs: Set<String>? = nil, maxResults: Int = gitHubMaxResults,
+                maxThreadFlowLocations: Int = gitHubMaxThreadFlowLocations) {
+        self.newPathIDs = newPathIDs
+        self.maxResults = maxResults
+        self.maxThreadFlowLocations = maxThreadFlowLocations
+    }
+
+    /// Where sinkmap is documented: the driver's `informationUri`; each rule's `helpUri` is a section of its
+    /// Docs/sinks.md there. Change it where the project is published.
+    public static let informationURI = "https://github.com/sinkmap/sinkmap"
+    static func helpURI(category: String) -> String {
+        informationURI + "/blob/main/Docs/sinks.md#" + (SinkSeverity.known(category) ? category : "other-categories")
+    }
 
     public func render(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
@@ -22,14 +42,32 @@ public struct SARIFExporter {
     func log(_ report: Report) -> SARIF.Log {
         let rules = self.rules(report)
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let paths = newPathIDs.map { ids in report.paths.filter { ids.contains($0.id) } } ?? report.paths
+        let all = newPathIDs.map { ids in report.paths.filter { ids.contains($0.id) } } ?? report.paths
+        let paths = Array(all.prefix(max(0, maxResults)))
+        var notes = notifications(report)
+        if paths.count < all.count {
+            notes.append(.init(level: "warning",
+                               message: .init(text: "\(all.count - paths.count) of \(all.count) paths are not results of this log: "
+                                              + "code scanning accepts at most \(maxResults) per run. Every path is in the JSON report "
+                                              + "(--format json), the HTML viewer and the Markdown worksheet."),
+                               locations: nil))
+        }
+        let cutFlows = paths.filter { steps($0, report: report).count > maxThreadFlowLocations }.count
+        if cutFlows > 0 {
+            notes.append(.init(level: "warning",
+                               message: .init(text: "\(cutFlows) code \(cutFlows == 1 ? "flow is" : "flows are") shortened to "
+                                              + "\(maxThreadFlowLocations) locations (code scanning's limit): the middle frames "
+                                              + "are left out, the entry point and the sink kept; the JSON report has every frame."),
+                               locations: nil))
+        }
         let run = SARIF.Run(
-            tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
+            tool: .init(driver: .init(name: report.tool.name, version: report.tool.version,
+                                      informationUri: Self.informationURI, rules: rules)),
             originalUriBaseIds: [
                 Self.rootBase: .init(description: .init(text: "The scanned source tree (\(v(report.root)))")),
                 Self.outsideBase: .init(uri: "file:///", description: .init(text: "Files outside the scanned tree")),
             ],
-            invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications(report))],
+            invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notes)],
             results: paths.map { result($0, ruleIndex: index[$0.sink.rule] ?? 0, report: report) },
             properties: .init(root: report.root, schema: report.schema))
         return SARIF.Log(runs: [run])
@@ -37,6 +75,7 @@ public struct SARIFExporter {
 
     /// Every sink rule of the report, sorted by id; its text from the first sink that names it.
     private func rules(_ report: Report) -> [SARIF.Rule] {
+        let questions = try? ReviewQuestions.load()
         var byID: [String: (category: String, reason: String, functions: [String])] = [:]
         for s in report.sinks {
             byID[s.rule, default: (s.category, s.reason, [])].functions.append(s.function)
@@ -48,15 +87,18 @@ public struct SARIFExporter {
             let r = byID[id]!
             let reason = v(r.reason.isEmpty ? "A \(r.category) sink." : r.reason)
             let functions = Array(Set(r.functions)).sorted().map(v).joined(separator: ", ")
+            let summary = questions?.category(r.category).summary
             return SARIF.Rule(
                 id: id, name: Self.pascalCase(id),
                 shortDescription: .init(text: "Call path to a \(v(r.category)) sink (\(v(id)))"),
-                fullDescription: .init(text: reason),
+                fullDescription: .init(text: reason + (summary.map { (reason.hasSuffix(".") ? " " : ". ") + $0 } ?? "")),
                 help: .init(text: "\(reason)\nSink functions: \(functions).\nEach result is one call path from an "
                             + "entry point to this sink. Review where its input comes from and where its output goes; "
                             + "a path that should not exist is a finding."),
+                helpUri: Self.helpURI(category: r.category),
                 defaultConfiguration: .init(level: "note"),
-                properties: .init(category: r.category, tags: ["security", "ai-ml", r.category]))
+                properties: .init(category: r.category, tags: ["security", "ai-ml", r.category], precision: "medium",
+                                  securitySeverity: SinkSeverity.score(r.category)))
         }
     }
 
@@ -87,7 +129,7 @@ public struct SARIFExporter {
             ruleId: path.sink.rule, ruleIndex: ruleIndex, level: "note", message: .init(text: text),
             locations: primary, relatedLocations: related.isEmpty ? nil : related,
             codeFlows: [.init(message: .init(text: names.joined(separator: " → ")),
-                              threadFlows: [.init(locations: steps(path, report: report))])],
+                              threadFlows: [.init(locations: capped(steps(path, report: report)))])],
             partialFingerprints: ["sinkmapPath/v1": path.id],
             baselineState: newPathIDs == nil ? nil : "new",
             properties: .init(pathId: path.id, entryPoint: path.entry.function, entryKind: path.entry.kind,
@@ -123,6 +165,13 @@ public struct SARIFExporter {
                                nestingLevel: path.frames.count - 1, kinds: ["exit"]))
         }
         return steps
+    }
+
+    /// At most `maxThreadFlowLocations`: the first and last halves, the middle left out.
+    private func capped(_ steps: [SARIF.ThreadFlowLocation]) -> [SARIF.ThreadFlowLocation] {
+        guard steps.count > maxThreadFlowLocations, maxThreadFlowLocations >= 2 else { return steps }
+        let head = maxThreadFlowLocations / 2
+        return Array(steps.prefix(head) + steps.suffix(maxThreadFlowLocations - head))
     }
 
     /// Diagnostics and truncated sinks, so what the scan could not see travels with the results.

@@ -32,6 +32,8 @@ enum SARIF {
     struct Driver: Encodable {
         var name: String
         var version: String
+        /// Where the tool is documented.
+        var informationUri: String
         var rules: [Rule]
     }
 
@@ -42,6 +44,8 @@ enum SARIF {
         var shortDescription: Message
         var fullDescription: Message
         var help: Message
+        /// The section of Docs/sinks.md for the rule's category.
+        var helpUri: String
         var defaultConfiguration: Configuration
         var properties: RuleProperties
     }
@@ -53,6 +57,15 @@ enum SARIF {
     struct RuleProperties: Encodable {
         var category: String
         var tags: [String]
+        /// How sure a result is: `medium` — call-graph reachability, not data flow (GitHub shows it).
+        var precision: String
+        /// 0.0–10.0 as a string: GitHub code scanning's severity (critical ≥ 9, high ≥ 7, medium ≥ 4, low).
+        var securitySeverity: String
+
+        enum CodingKeys: String, CodingKey {
+            case category, tags, precision
+            case securitySeverity = "security-severity"
+        }
     }
 
     struct Result: Encodable {

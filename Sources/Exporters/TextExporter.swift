@@ -46,6 +46,8 @@ public struct TextExporter {
         }
 
         let unlisted = r.sinks.filter { s in !r.pathCounts.contains { $0.rule == s.rule && $0.function == s.function && $0.total > 0 } }
+        // A sink whose every path a limit cut is not "reached from no entry point": the limit line says so.
+        let cutAway = Set(r.pathCounts.filter { $0.total == 0 && !$0.truncatedBy.isEmpty }.map { $0.rule + "\u{0}" + $0.function })
         let inner = unlisted.filter { $0.reachedThrough != nil }
         if !inner.isEmpty {
             out.append("")
@@ -54,7 +56,7 @@ public struct TextExporter {
                 out.append("  \(safe(s.function))  [\(s.category)]  rule \(safe(s.rule))  (through \(safe(s.reachedThrough!)))")
             }
         }
-        let unreached = unlisted.filter { $0.reachedThrough == nil }
+        let unreached = unlisted.filter { $0.reachedThrough == nil && !cutAway.contains($0.rule + "\u{0}" + $0.function) }
         if !unreached.isEmpty {
             out.append("")
             out.append("Sink functions called but reached from no entry point:")
@@ -76,6 +78,11 @@ public struct TextExporter {
     /// Every listed path, grouped by sink (`--all-paths`, and reports without a surface).
     private func pathsBySink(_ r: Report) -> [String] {
         var out: [String] = []
+        let cut = r.pathCounts.filter { $0.total == 0 && !$0.truncatedBy.isEmpty }
+        if !cut.isEmpty {
+            out.append("")
+            out.append(contentsOf: cut.map { "  " + yellow(limitLine($0, r)) })
+        }
         for count in r.pathCounts where count.total > 0 {
             guard let sink = r.sinks.first(where: { $0.rule == count.rule && $0.function == count.function }) else { continue }
             out.append("")
@@ -161,8 +168,7 @@ public struct TextExporter {
         }
         if surface.entries.isEmpty { out.append("  (none)") }
         for count in r.pathCounts where !count.truncatedBy.isEmpty {
-            out.append("  " + yellow("paths to \(safe(count.function)) truncated by \(count.truncatedBy.joined(separator: ", ")): "
-                                     + "\(count.listed) of \(count.exact ? "" : "at least ")\(count.total) listed; raise --max-paths / --max-depth to see more"))
+            out.append("  " + yellow(limitLine(count, r)))
         }
         if let hidden = surface.notProject, hidden.entries > 0 {
             out.append("  " + dim("not listed: \(hidden.entries) entry points in vendored or external code, starting \(hidden.paths) "
@@ -196,6 +202,18 @@ public struct TextExporter {
                                   + "; every path is in --format json and html"))
         }
         return out
+    }
+
+    /// The line saying a limit cut the paths to one sink. With nothing listed, the sink is reached only by paths
+    /// longer than the limit: it is not "reached from no entry point".
+    private func limitLine(_ count: PathCount, _ r: Report) -> String {
+        let by = count.truncatedBy.joined(separator: ", ")
+        if count.total == 0 {
+            return "paths to \(safe(count.function)) truncated by \(by): none within --max-depth \(r.limits.maxDepth) calls; "
+                + "raise --max-depth to see them"
+        }
+        return "paths to \(safe(count.function)) truncated by \(by): \(count.listed) of \(count.exact ? "" : "at least ")"
+            + "\(count.total) listed; raise --max-paths / --max-depth to see more"
     }
 
     private func witness(_ path: Path, entry e: Report.Surface.Entry, sink: Report.Surface.Reached, number: Int) -> [String] {

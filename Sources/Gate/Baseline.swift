@@ -33,14 +33,18 @@ public struct Baseline: Codable, Equatable, Sendable {
     }
 
     /// Every path of `report` approved, with the scan's `evidence`; notes are carried over from `previous` for
-    /// paths that are still there.
-    public init(report: Report, evidence: GateEvidence = GateEvidence(), keepingNotesFrom previous: Baseline? = nil) {
+    /// paths that are still there. `note` (`sinkmap baseline --note`) is the reason given for the paths this run
+    /// approves anew — those not in `previous` — and never replaces a note already written.
+    public init(report: Report, evidence: GateEvidence = GateEvidence(), keepingNotesFrom previous: Baseline? = nil,
+                note: String? = nil) {
         var notes: [String: String] = [:]
         for e in previous?.entries ?? [] where !e.note.isEmpty && notes[e.id] == nil { notes[e.id] = e.note }
+        let known = previous?.ids ?? []
         var seen = Set<String>()
         let entries = report.paths.compactMap { path -> Entry? in
             guard seen.insert(path.id).inserted else { return nil }
-            return Entry(path: path, note: notes[path.id] ?? "")
+            let given = known.contains(path.id) ? nil : note
+            return Entry(path: path, note: notes[path.id] ?? given ?? "")
         }
         self.init(tool: report.tool, entries: entries, evidence: evidence)
     }

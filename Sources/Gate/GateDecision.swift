@@ -17,7 +17,7 @@ public struct GateDecision: Codable, Equatable, Sendable {
         case newPaths = "new-paths"
         /// Nothing new was found, but part of the tree was not analysed (see `Incomplete`): the gate cannot say.
         case incomplete
-        /// `--fail-on-stale`: every path is approved, but some baseline entries match no path.
+        /// `--fail-on-stale` or `--strict`: every path is approved, but some baseline entries match no path.
         case staleEntries = "stale-entries"
     }
 
@@ -29,8 +29,13 @@ public struct GateDecision: Codable, Equatable, Sendable {
         public var unitsWithErrors: [String]
         /// Sources under skipped folders the baseline does not list (and `exclude:` does not name).
         public var skippedSources: [String]
+        /// `--strict`: ids of `sinkmap.yml` sink rules that matched no function — a sink the project meant to
+        /// watch that nothing is watching (a misspelt name, a pattern that matches nothing).
+        public var unmatchedRules: [String] = []
 
-        public var isEmpty: Bool { failedUnits.isEmpty && unitsWithErrors.isEmpty && skippedSources.isEmpty }
+        public var isEmpty: Bool {
+            failedUnits.isEmpty && unitsWithErrors.isEmpty && skippedSources.isEmpty && unmatchedRules.isEmpty
+        }
     }
 
     /// Contract version of the JSON form, `sinkmap-check/v2`.
@@ -73,7 +78,8 @@ public struct GateDecision: Codable, Equatable, Sendable {
         let knownFailures = Set(baseline.failedUnits), knownSkipped = Set(baseline.skippedSources)
         incomplete = Incomplete(failedUnits: evidence.failedUnits.filter { !knownFailures.contains($0) },
                                 unitsWithErrors: strict ? evidence.unitsWithErrors : [],
-                                skippedSources: evidence.skippedSources.filter { !knownSkipped.contains($0) })
+                                skippedSources: evidence.skippedSources.filter { !knownSkipped.contains($0) },
+                                unmatchedRules: strict ? evidence.unmatchedRules : [])
         seen = []
         staleEntries = baseline.entries.sorted(by: Baseline.Entry.order)
             .filter { !found.contains($0.id) && seen.insert($0.id).inserted }
@@ -83,7 +89,7 @@ public struct GateDecision: Codable, Equatable, Sendable {
             outcome = .newPaths
         } else if !incomplete.isEmpty {
             outcome = .incomplete
-        } else if failOnStale && !staleEntries.isEmpty {
+        } else if (failOnStale || strict) && !staleEntries.isEmpty {
             outcome = .staleEntries
         } else {
             outcome = .pass

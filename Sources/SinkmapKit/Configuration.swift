@@ -80,20 +80,33 @@ public struct Configuration: Equatable, Sendable {
 
     /// `sinkmap.yml` at the scanned root when there is one, defaults otherwise.
     /// A `sinkmap.yml` that is a link to a file outside the tree is refused unread unless links out are followed.
-    public static func discover(root: String, followExternalLinks: Bool = false) throws -> Configuration {
+    /// `shownAs` is how messages name the file: the root as the user typed it joined with `sinkmap.yml`
+    /// (`demo/sinkmap.yml:4:15`), so the location can be opened from the working folder.
+    public static func discover(root: String, followExternalLinks: Bool = false, shownAs: String? = nil) throws -> Configuration {
+        let shown = shownAs ?? fileName
         let boundary = TreeBoundary(root: root, followExternalLinks: followExternalLinks)
         let candidate = (root as NSString).appendingPathComponent(fileName)
         // lstat: a dangling symlink named sinkmap.yml is an error to report, not "no configuration".
         var st = stat()
         guard lstat(candidate, &st) == 0 else { return Configuration() }
         if boundary.escapingLink(candidate) != nil {
-            throw ConfigurationError(file: fileName, message: "a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --config)")
+            throw ConfigurationError(file: shown, message: "a symbolic link to a file outside the scanned tree; not read (--follow-external-links reads it, or pass --config)")
         }
-        return try load(path: candidate, shownAs: fileName)
+        return try load(path: candidate, shownAs: shown)
     }
 
     /// Larger files are refused unread: a real `sinkmap.yml` is a few kilobytes.
     public static let maximumSize = 4 << 20
+
+    /// How to name `sinkmap.yml` under `root` as typed on the command line: `sinkmap.yml` for `.`,
+    /// `demo/sinkmap.yml` for `demo`.
+    public static func displayName(root typed: String) -> String {
+        var root = typed
+        while root.hasSuffix("/") && root.count > 1 { root.removeLast() }
+        while root.hasPrefix("./") { root.removeFirst(2) }
+        if root.isEmpty || root == "." { return fileName }
+        return (root as NSString).appendingPathComponent(fileName)
+    }
 
     public static func load(path: String, shownAs: String? = nil) throws -> Configuration {
         let shown = shownAs ?? path

@@ -24,6 +24,7 @@ public struct Scan {
         let started = Date()
         let p = try prepare()
         let sinks = p.matcher.sinks(in: p.graph)
+        let unmatched = UnmatchedRules.find(rules: p.matcher.rules, sinks: sinks, graph: p.graph)
         // Whose code each function is; entry points in vendored or external code are set apart unless asked for.
         let origins = p.origins.origins(of: p.graph)
         // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
@@ -56,11 +57,12 @@ public struct Scan {
                                                                entries: entries.map(\.node))
         var report = builder.build(
             root: options.root, sinks: sinks, found: found, units: p.units, entries: entries.count,
-            extraDiagnostics: p.inputDiagnostics, cachedUnits: p.cachedUnits,
+            extraDiagnostics: p.inputDiagnostics + UnmatchedRules.diagnostics(unmatched), cachedUnits: p.cachedUnits,
             seconds: Date().timeIntervalSince(started))
         report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil
             : Self.skippedFolders(p.skippedSources, allTargets: options.allTargets)
-        let evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
+        var evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
+        evidence.unmatchedRules = unmatched.map(\.rule.id).sorted()
         return (report, evidence)
     }
 
@@ -85,7 +87,7 @@ public struct Scan {
         // Bad rules stop the run before any parsing.
         let matcher: SinkMatcher
         do {
-            matcher = try SinkMatcher(rules: configuration.activeSinkRules)
+            matcher = try SinkMatcher(rules: options.extraSinkRules + configuration.activeSinkRules)
         } catch {
             throw ScanError.configuration(ConfigurationError(file: configuration.path ?? "built-in catalog",
                                                              message: "\(error)"))
@@ -125,7 +127,8 @@ public struct Scan {
     func loadConfiguration(root: String) throws -> Configuration {
         do {
             if let path = options.configPath { return try Configuration.load(path: path) }
-            return try Configuration.discover(root: root, followExternalLinks: options.followExternalLinks)
+            return try Configuration.discover(root: root, followExternalLinks: options.followExternalLinks,
+                                              shownAs: Configuration.displayName(root: options.root))
         } catch let e as ConfigurationError {
             throw ScanError.configuration(e)
         }

@@ -1,5 +1,6 @@
 import ClangFrontend
 import PathEngine
+import SinkmapCore
 
 /// Everything a scan needs to know, independent of how it was asked for (CLI, tests, benchmarks).
 public struct ScanOptions: Sendable {
@@ -18,6 +19,8 @@ public struct ScanOptions: Sendable {
     public var allTargets = false
     /// `--config FILE`; nil looks for sinkmap.yml at the root.
     public var configPath: String?
+    /// Sink rules for this run only (`--sink`), tried before the configuration's and the catalog's.
+    public var extraSinkRules: [SinkRule] = []
     public var limits = PathLimits()
     public var jobs: Int
     /// Where per-unit facts are cached between scans; nil scans without a cache.

@@ -27,7 +27,8 @@ enum YAMLNesting {
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     depth += 1
                     if depth > limit {
-                        throw ConfigurationError(file: file, line: Int(event.start_mark.line) + 1, column: nil,
+                        throw ConfigurationError(file: file, line: Int(event.start_mark.line) + 1,
+                                                 column: Int(event.start_mark.column) + 1,
                                                  message: "nested more than \(limit) levels deep; a sinkmap.yml nests four")
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

@@ -10,6 +10,9 @@ public struct GateEvidence: Codable, Equatable, Sendable {
     /// C/C++ sources under folders the tree walk skips (`out/`, `node_modules/`, …), root-relative, sorted;
     /// files the configuration's `exclude:` names are not listed.
     public var skippedSources: [String]
+    /// Ids of `sinkmap.yml` sink rules that matched no function (a warning; `check --strict` fails on them).
+    /// Not recorded in a baseline.
+    public var unmatchedRules: [String] = []
 
     public init(calls: [SliceCall] = [], failedUnits: [FailedUnit] = [], unitsWithErrors: [String] = [],
                 skippedSources: [String] = []) {

@@ -17,12 +17,21 @@ struct BaselineCommand: ParsableCommand {
         Examples:
           sinkmap baseline                                  writes ./sinkmap-baseline.json
           sinkmap baseline src -p build --output ci/sinkmap-baseline.json
+          sinkmap baseline . --note "THREAT-12: reviewed with the model owners"
         """)
 
     @OptionGroup var scan: ScanInputOptions
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The baseline file to write (relative to the current folder).", valueName: "file"))
     var output: String = "sinkmap-baseline.json"
+
+    @Option(help: ArgumentHelp("Why the paths this run approves are acceptable (a threat-model reference, a ticket): stored as the \"note\" of every entry it adds; notes already written are kept.",
+                               valueName: "text"))
+    var note: String?
+
+    func validate() throws {
+        if let note, note.contains(where: { $0.isNewline }) { throw ValidationError("--note is one line") }
+    }
 
     func run() throws {
         // The old file is read before the scan: a broken or newer baseline stops the run early and is never
@@ -50,12 +59,13 @@ struct BaselineCommand: ParsableCommand {
             failure.message += "; the baseline was not written"
             throw failure
         }
-        let baseline = Baseline(report: report, evidence: evidence, keepingNotesFrom: previous)
+        let baseline = Baseline(report: report, evidence: evidence, keepingNotesFrom: previous, note: note)
         do {
             try BaselineStore.save(baseline, to: file, named: output)
         } catch let e as BaselineError {
             throw Failure(message: e.description, code: ExitCodes.output)
         }
+        RuleWarnings.print(report)
         let changes = BaselineChanges(from: previous, to: baseline)
         FileHandle.standardOutput.write(Data(summary(baseline, changes, isNew: previous == nil).utf8))
         for count in report.pathCounts where !count.truncatedBy.isEmpty {

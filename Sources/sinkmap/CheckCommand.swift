@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
         --fail-on-stale and a baseline entry matches no path; 2 usage error; 3 baseline or sinkmap.yml missing, \
         unreadable, malformed, from a newer sinkmap or in an older format (approve again); 4 bad input; \
         6 output not written; 7 incomplete: a unit crashed, timed out or did not parse (and did not in the \
-        baseline), a skipped folder holds a source the baseline does not list, or --strict and a unit had errors.
+        baseline), a skipped folder holds a source the baseline does not list, or --strict and a unit had errors \
+        or a sinkmap.yml sink rule matched no function. --strict also fails (1) on stale entries.
 
         The text result goes to stdout, or to stderr when --format is not text or --output is given, so CI \
         logs always say why the gate failed.
@@ -42,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also fail (exit 1) when a baseline entry matches no path any more.")
     var failOnStale = false
 
-    @Flag(help: "Also fail (exit 7) when a translation unit parsed with errors.")
+    @Flag(help: "Also fail when a translation unit parsed with errors or a sinkmap.yml sink rule matched no function (exit 7), or a baseline entry matches no path (exit 1, as --fail-on-stale).")
     var strict = false
 
     @Option(help: ArgumentHelp("Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -85,6 +86,7 @@ struct CheckCommand: ParsableCommand {
             try write(rendered, to: outputFile)
             FileHandle.standardError.write(Data(text(color: Self.colorAllowed(fileno(stderr))).utf8))
         }
+        RuleWarnings.print(report)
         // Decided from the data alone, after the output is written, so every format exits the same way.
         // New paths first; then a tree that was not parsed at all (exit 8), whatever the baseline knew of it.
         switch decision.outcome {

@@ -31,7 +31,7 @@ struct CheckTextRenderer {
                        + " (no new path among the \(count(total, "path")) found; the baseline \(file) does not accept the rest)")
         case .staleEntries:
             out.append(red(bold("sinkmap check: \(count(d.staleEntries.count, "stale baseline entry", "stale baseline entries")) in \(file)"))
-                       + " (--fail-on-stale; all \(count(total, "path")) approved)")
+                       + " (--fail-on-stale or --strict; all \(count(total, "path")) approved)")
         }
         for path in d.newPaths {
             out.append("")
@@ -55,6 +55,9 @@ struct CheckTextRenderer {
             out.append(red("not analysed") + " (the gate cannot say what this code reaches):")
             for u in inc.failedUnits { out.append("  \(safe(u.file)): \(safe(u.reason))") }
             for f in inc.unitsWithErrors { out.append("  \(safe(f)): parsed with errors (--strict)") }
+            for r in inc.unmatchedRules {
+                out.append("  sink rule \(safe(r)) in sinkmap.yml matched no function (--strict; the warning says the closest names)")
+            }
             for f in inc.skippedSources {
                 out.append("  \(safe(f)): in a skipped folder (list it under `exclude:` in sinkmap.yml if it is not part of the program)")
             }

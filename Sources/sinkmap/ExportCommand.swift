@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         Examples:
           sinkmap scan . --format json --output report.json
           sinkmap export --from report.json --format html --output report.html
-          sinkmap export --from report.json --format svg --cluster file --output paths.svg
+          sinkmap export --from report.json --format svg --cluster file -o paths.svg
           sinkmap export --from report.json --format dot --focus llama.cpp/decode | dot -Tpng -o decode.png
           sinkmap export --from report.json --format sarif --output sinkmap.sarif
           sinkmap export --from report.json --format markdown --output THREAT-MODEL.md

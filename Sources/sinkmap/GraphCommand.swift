@@ -21,7 +21,7 @@ struct GraphCommand: ParsableCommand {
 
         Examples:
           sinkmap graph Fixtures/demo-ai-service
-          sinkmap graph ~/src/llama.cpp -p ~/src/llama.cpp/build --output llama-graph.json
+          sinkmap graph ~/src/llama.cpp -p ~/src/llama.cpp/build -o llama-graph.json
           sinkmap graph . --format dot --output graph.dot
         """)
 

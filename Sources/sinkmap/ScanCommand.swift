@@ -43,6 +43,7 @@ struct ScanCommand: ParsableCommand {
         try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
         let report = try input.scan(lift: lift)
         try output.write(report)
+        RuleWarnings.print(report)
         if let folders = report.stats.skippedSourceFiles {
             // Never a silent skip: said on stderr whatever the format (the report has a diagnostic per folder).
             FileHandle.standardError.write(Data(("sinkmap: warning: " + SkippedFolders.summary(folders) + "\n").utf8))
@@ -77,6 +78,10 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("dot/svg/png: draw only the paths to this sink rule id.", valueName: "rule"))
     var focus: String?
 
+    @Option(help: ArgumentHelp("dot/svg/png: draw only the paths from this entry point (its function or a route such as 'POST /completion').",
+                               valueName: "entry"))
+    var focusEntry: String?
+
     @Flag(help: "text: print every listed path, grouped by sink, instead of the attack surface and one witness path per entry point and sink.")
     var allPaths = false
 
@@ -90,8 +95,8 @@ struct OutputOptions: ParsableArguments {
             output = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
                 .standardizedFileURL.path
         }
-        if !format.isGraph && (cluster != .none || focus != nil) {
-            throw ValidationError("--cluster and --focus apply to --format dot, svg and png only")
+        if !format.isGraph && (cluster != .none || focus != nil || focusEntry != nil) {
+            throw ValidationError("--cluster, --focus and --focus-entry apply to --format dot, svg and png only")
         }
         if format.isBinary && output == nil && isatty(fileno(stdout)) == 1 {
             throw ValidationError("--format \(format.rawValue) is binary; give --output FILE or redirect stdout")
@@ -109,11 +114,20 @@ struct OutputOptions: ParsableArguments {
             throw Failure(message: "--focus \(TerminalText.sanitize(focus)): no sink rule with that id in the report"
                           + (rules.isEmpty ? "" : "; rules with paths: \(rules)"), code: ExitCodes.usage)
         }
+        if let focusEntry, !report.paths.contains(where: { DOTExporter.starts($0, at: focusEntry) }) {
+            let entries = Set(report.paths.map(\.entry.function)).sorted()
+            let close = UnmatchedRules.closest(to: focusEntry, in: entries)
+            throw Failure(message: "--focus-entry \(TerminalText.sanitize(focusEntry)): no path starts there"
+                          + (close.isEmpty ? "" : "; did you mean " + close.map { "'\(TerminalText.sanitize($0))'" }.joined(separator: " or ") + "?"),
+                          code: ExitCodes.usage)
+        }
         let color = output == nil && Terminal.isInteractive(fileno(stdout)) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data: Data
         do {
-            data = try format.export(report, options: .init(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs,
-                                                            allPaths: allPaths, showRoots: showRoots))
+            var options = OutputFormat.Options(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs,
+                                               allPaths: allPaths, showRoots: showRoots)
+            options.focusEntry = focusEntry
+            data = try format.export(report, options: options)
         } catch let e as ExportError {
             throw Failure(message: e.description, code: ExitCodes.output)
         }
@@ -123,6 +137,16 @@ struct OutputOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension GraphCluster: ExpressibleByArgument {}
+
+/// The report's warnings for `sinkmap.yml` sink rules that matched no function, repeated on stderr whatever the
+/// format: a typo in a rule must never watch nothing silently.
+enum RuleWarnings {
+    static func print(_ report: Report) {
+        for d in report.diagnostics where d.severity == "warning" && UnmatchedRules.isUnmatchedRule(d.message) {
+            FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(d.file)): \(TerminalText.sanitize(d.message))\n".utf8))
+        }
+    }
+}
 
 enum SkippedFolders {
     /// `C/C++ sources in skipped folders were not scanned: src/out/ (2), vendor/node_modules/ (1) …`, sanitized.

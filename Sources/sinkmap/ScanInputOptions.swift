@@ -46,6 +46,15 @@ struct ScanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Configuration file (default: PATH/sinkmap.yml when present).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("sink"),
+            help: ArgumentHelp("A sink for this run only: a qualified name (OrtApi::Run) or /a regular expression/ over qualified names (repeatable; rule id --sink/NAME).",
+                               valueName: "name|/regex/"))
+    var adHocSinks: [String] = []
+
+    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "category"))
+    var sinkCategory: String = SinkCategory.inference.rawValue
+
     @Option(help: "Paths listed per sink function; the count goes on past it (and the set is marked truncated).")
     var maxPaths: Int = PathLimits().maxPaths
 
@@ -119,6 +128,10 @@ struct ScanInputOptions: ParsableArguments {
             throw ValidationError("--max-failed-share must be a percentage from 0 to 100")
         }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
+        if SinkCategory(rawValue: sinkCategory) == nil {
+            throw ValidationError("--sink-category \(sinkCategory): not one of \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for s in adHocSinks where s.isEmpty || s == "//" { throw ValidationError("--sink needs a name or a /regular expression/") }
     }
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
@@ -157,6 +170,7 @@ struct ScanInputOptions: ParsableArguments {
         }
         options.allTargets = allTargets
         options.configPath = config
+        options.extraSinkRules = adHocSinkRules
         options.includeVendored = includeVendored
         options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
@@ -211,6 +225,18 @@ struct ScanInputOptions: ParsableArguments {
         }
     }
 
+    /// `--sink NAME` or `--sink /REGEX/` as rules (origin `--sink`, so a name that matches nothing is warned about
+    /// with the closest names, as for sinkmap.yml).
+    var adHocSinkRules: [SinkRule] {
+        let category = SinkCategory(rawValue: sinkCategory) ?? .inference
+        return adHocSinks.map { s in
+            let isPattern = s.count > 2 && s.hasPrefix("/") && s.hasSuffix("/")
+            let body = isPattern ? String(s.dropFirst().dropLast()) : s
+            return SinkRule(id: "--sink/" + body, category: category, reason: "Named on the command line (--sink)",
+                            names: isPattern ? [] : [body], patterns: isPattern ? [body] : [], origin: "--sink")
+        }
+    }
+
     /// The flags that change what a scan finds, as they would be typed again (for "run this to approve" hints).
     var commandLine: [String] {
         var args = [path]
@@ -222,6 +248,8 @@ struct ScanInputOptions: ParsableArguments {
         args += standards.flatMap { ["--std", $0] }
         if allTargets { args.append("--all-targets") }
         if let config { args += ["--config", config] }
+        args += adHocSinks.flatMap { ["--sink", $0] }
+        if sinkCategory != SinkCategory.inference.rawValue { args += ["--sink-category", sinkCategory] }
         if maxPaths != PathLimits().maxPaths { args += ["--max-paths", String(maxPaths)] }
         if maxDepth != PathLimits().maxDepth { args += ["--max-depth", String(maxDepth)] }
         return args

@@ -30,7 +30,7 @@ struct SinkmapCommand: ParsableCommand {
         """,
         version: SinkmapVersion.description,
         subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self, WorkerCommand.self,
-                      GraphCommand.self, SuggestCommand.self],
+                      GraphCommand.self, SuggestCommand.self, PathsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -29,7 +29,7 @@ struct SinksCommand: ParsableCommand {
     func run() throws {
         let configuration: Configuration
         do {
-            configuration = try config.map { try Configuration.load(path: $0) } ?? Configuration.discover(root: path)
+            configuration = try config.map { try Configuration.load(path: $0) } ?? Configuration.discover(root: path, shownAs: Configuration.displayName(root: path))
         } catch let e as ConfigurationError {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }

@@ -164,7 +164,7 @@ final class BadInputTests: XCTestCase {
 
         Case(name: "a sinkmap.yml nested deeply enough to overflow a recursive parser", setup: { t in
             try t.write("sinkmap.yml", "sinks:\n" + String(repeating: "- ", count: 50_000) + "x\n")
-        }, code: 3, stderr: ["sinkmap.yml:2: nested more than 200 levels deep"], beforeScanning: true),
+        }, code: 3, stderr: ["sinkmap.yml:2:399: nested more than 200 levels deep"], beforeScanning: true),
 
         Case(name: "a sinkmap.yml that is a FIFO (a read would block forever)", setup: { t in
             XCTAssertEqual(mkfifo(t.path("sinkmap.yml"), 0o644), 0)

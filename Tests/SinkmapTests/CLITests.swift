@@ -139,8 +139,8 @@ final class CLITests: XCTestCase {
         let r = try sinkmap(["scan", t.root])
         XCTAssertEqual(r.code, 3, r.all)
         XCTAssertEqual(r.stdout, "", r.all)
-        XCTAssertTrue(r.stderr.contains("sinkmap.yml:4"), r.all)
-        XCTAssertEqual(r.stderr, "sinkmap: error: sinkmap.yml:4:5: unknown key 'patern' in a sink rule (expected id, category, reason, function, functions, pattern, patterns)\n", r.all)
+        // Named as the root was typed (an absolute path here), so FILE:LINE:COLUMN opens from the working folder.
+        XCTAssertEqual(r.stderr, "sinkmap: error: \(t.path("sinkmap.yml")):4:5: unknown key 'patern' in a sink rule (expected id, category, reason, function, functions, pattern, patterns)\n", r.all)
 
         // The same file through --config names the path it was given, and `sinks` fails the same way.
         let viaConfig = try sinkmap(["sinks", "--config", t.path("sinkmap.yml")])
@@ -154,7 +154,7 @@ final class CLITests: XCTestCase {
         try t.write("sinkmap.yml", "sinks:\n  - id: x\n    category: inference\n    pattern: \"([\"\n")
         let r = try sinkmap(["scan", t.root])
         XCTAssertEqual(r.code, 3, r.all)
-        XCTAssertEqual(r.stderr, "sinkmap: error: sinkmap.yml:4:14: '([' is not a valid regular expression\n", r.all)
+        XCTAssertEqual(r.stderr, "sinkmap: error: \(t.path("sinkmap.yml")):4:14: '([' is not a valid regular expression\n", r.all)
     }
 
     func testOutputWritesTheFileAndNothingOnStdout() throws {
@@ -287,8 +287,9 @@ final class CLITests: XCTestCase {
             """)
         let r = try sinkmap(["sinks", t.root])
         XCTAssertEqual(r.code, 0, r.all)
+        // The rule's file as named from the working folder.
         XCTAssertEqual(r.stdout, """
-            acme/complete  [inference]  (sinkmap.yml)
+            acme/complete  [inference]  (\(t.path("sinkmap.yml")))
                 Sends the prompt to Acme
                 acme::complete, /^acme::llm::/
             1 rules

@@ -48,7 +48,7 @@ final class ExportCommandTests: XCTestCase {
 
         let wrongFormat = try sinkmap(["export", "--from", path("canned.json"), "--format", "sarif", "--cluster", "file"])
         XCTAssertEqual(wrongFormat.code, 2, wrongFormat.all)
-        XCTAssertTrue(wrongFormat.stderr.contains("--cluster and --focus apply to --format dot, svg and png"), wrongFormat.all)
+        XCTAssertTrue(wrongFormat.stderr.contains("--cluster, --focus and --focus-entry apply to --format dot, svg and png"), wrongFormat.all)
 
         if ExternalTool.locate("dot") != nil {
             for format in ["svg", "png"] {

@@ -218,9 +218,10 @@ final class ParserFuzzTests: XCTestCase {
 
     /// Yams composes recursively; `sinks: [[[[…` ten thousand deep overflowed the stack (SIGSEGV).
     func testDeeplyNestedFlowYAMLIsAnErrorNotACrash() {
-        for text in ["sinks: " + String(repeating: "[", count: 100_000), "sinks: " + String(repeating: "{a: ", count: 50_000)] {
+        // FILE:LINE:COLUMN of the level past the limit (column 207: `sinks: ` then 200 `[`; 804: four bytes a level).
+        for (text, column) in [("sinks: " + String(repeating: "[", count: 100_000), 207), ("sinks: " + String(repeating: "{a: ", count: 50_000), 804)] {
             XCTAssertThrowsError(try Configuration.parse(text, file: "s.yml")) { error in
-                XCTAssertEqual((error as? ConfigurationError)?.description, "s.yml:1: nested more than 200 levels deep; a sinkmap.yml nests four")
+                XCTAssertEqual((error as? ConfigurationError)?.description, "s.yml:1:\(column): nested more than 200 levels deep; a sinkmap.yml nests four")
             }
         }
     }
