@@ -160,13 +160,38 @@ extension CallSiteVisitor {
         if name.isEmpty, calleeExpr.kind == CXCursor_MemberRefExpr { name = lastIdentifier(in: calleeExpr) }
         // `member(x)` on the implicit `this` of a class template: the enclosing class's member of that name
         // (bound to it when the program defines exactly one).
-        if !name.isEmpty, !name.contains("::"), calleeExpr.kind == CXCursor_MemberRefExpr, hasImplicitThis(calleeExpr),
-           let owner = stack.reversed().first(where: { [CXCursor_ClassTemplate, CXCursor_ClassDecl, CXCursor_StructDecl,
-                                                         CXCursor_ClassTemplatePartialSpecialization].contains($0.kind) }) {
-            name = naming.qualifiedName(owner.cursor) + "::" + name
+        var member = false
+        if !name.isEmpty, !name.contains("::"), calleeExpr.kind == CXCursor_MemberRefExpr {
+            if hasImplicitThis(calleeExpr),
+               let owner = stack.reversed().first(where: { [CXCursor_ClassTemplate, CXCursor_ClassDecl, CXCursor_StructDecl,
+                                                             CXCursor_ClassTemplatePartialSpecialization].contains($0.kind) }) {
+                name = naming.qualifiedName(owner.cursor) + "::" + name
+            } else if let type = receiverClassName(calleeExpr) {
+                // `obj.method(bad)` on an object of a known class: that class's member.
+                name = type + "::" + name
+            } else {
+                // `this->model.decode(b)` with `model` of a dependent or unknown type: some class's `decode`, never the
+                // free function `decode`.
+                member = true
+            }
         }
         guard !name.isEmpty, Self.isIdentifierLike(name) else { return }
-        record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+        record(caller: caller, calleeName: name, site: site, kind: .unresolved, member: member)
+    }
+
+    /// The class of a member call's receiver when its type is known and not dependent (`Ort::Session` for
+    /// `session.Run(…)`); nil for a template parameter, a dependent or an invalid type.
+    private func receiverClassName(_ member: CXCursor) -> String? {
+        guard let base = member.firstChild.map(Self.unwrap), base.kind != CXCursor_MemberRef else { return nil }
+        var type = clang_getCanonicalType(clang_getCursorType(base))
+        if type.kind == CXType_Pointer || type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+            type = clang_getCanonicalType(clang_getPointeeType(type))
+        }
+        guard type.kind == CXType_Record else { return nil }
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull, clang_getSpecializedCursorTemplate(declaration).isNull else { return nil }
+        let name = naming.qualifiedName(declaration)
+        return name.isEmpty || name.contains("(") ? nil : name
     }
 
     /// The overload set a call names, if it names one (directly, or under the empty `DeclRefExpr` libclang
@@ -204,8 +229,10 @@ extension CallSiteVisitor {
         return base.kind == CXCursor_CXXThisExpr || (base.kind == CXCursor_UnexposedExpr && base.firstChild?.kind == CXCursor_CXXThisExpr)
     }
 
-    func record(caller: String, calleeName: String, site: Site, kind: CallKind) {
-        let id = FunctionID.unresolved(name: calleeName)
+    /// A call known by name only. `member`: a member called on a value of unknown or dependent type, which never
+    /// stands for the free function of that name (`FunctionID.unresolvedMember`).
+    func record(caller: String, calleeName: String, site: Site, kind: CallKind, member: Bool = false) {
+        let id = member ? FunctionID.unresolvedMember(name: calleeName) : FunctionID.unresolved(name: calleeName)
         if functions[id] == nil {
             functions[id] = FunctionFact(id: id, name: calleeName, kind: .unresolved, linkage: .none,
                                          location: nil, isDefinition: false)

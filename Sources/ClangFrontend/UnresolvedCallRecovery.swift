@@ -29,11 +29,50 @@ struct UnresolvedCallRecovery {
         // Innermost first (a lambda before the function around it): a call recovered in the lambda is marked
         // as resolved, so the enclosing function does not claim it too.
         let innermostFirst = visitor.definitions.sorted { Self.length($0.extent) < Self.length($1.extent) }
+        var fieldsByClass: [String: [String: String]] = [:]
         for definition in innermostFirst {
             guard let file = clang_getRangeStart(definition.extent).expansion?.path, filesWithErrors.contains(file) else { continue }
             let tokens = tokenize(definition.extent)
-            scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: declaredTypes)
+            // A method's receivers may be fields of its class (`llama.complete(…)` with `llama_server_context llama;`
+            // in the class): their declared types, where the file's own declarations say nothing.
+            var types = declaredTypes
+            let owner = Self.owningClass(definition.cursor)
+            if !owner.isNull {
+                let key = clang_getCursorUSR(owner).consume()
+                if fieldsByClass[key] == nil { fieldsByClass[key] = fieldTypes(of: owner, naming: visitor.naming) }
+                types.merge(fieldsByClass[key] ?? [:]) { local, _ in local }
+            }
+            scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: types)
         }
+    }
+
+    /// The class a method (or a lambda inside one) belongs to; a null cursor for a free function.
+    private static func owningClass(_ cursor: CXCursor) -> CXCursor {
+        var c = cursor
+        for _ in 0..<8 {
+            let kind = clang_getCursorKind(c)
+            if kind == CXCursor_CXXMethod || kind == CXCursor_Constructor || kind == CXCursor_Destructor {
+                return clang_getCursorSemanticParent(c)
+            }
+            if kind == CXCursor_TranslationUnit || clang_Cursor_isNull(c) != 0 { break }
+            c = clang_getCursorSemanticParent(c)
+        }
+        return clang_getNullCursor()
+    }
+
+    /// Field name → the class it holds (qualified), for the fields of a class whose type is a known class.
+    private func fieldTypes(of owner: CXCursor, naming: CursorNaming) -> [String: String] {
+        var types: [String: String] = [:]
+        for field in CallSiteVisitor.children(owner) where clang_getCursorKind(field) == CXCursor_FieldDecl {
+            var type = clang_getCanonicalType(clang_getCursorType(field))
+            if type.kind == CXType_Pointer || type.kind == CXType_LValueReference { type = clang_getCanonicalType(clang_getPointeeType(type)) }
+            guard type.kind == CXType_Record else { continue }
+            let declaration = clang_getTypeDeclaration(type)
+            guard clang_Cursor_isNull(declaration) == 0, clang_getSpecializedCursorTemplate(declaration).isNull else { continue }
+            let name = naming.qualifiedName(declaration)
+            if !name.isEmpty, !name.contains("(") { types[clang_getCursorSpelling(field).consume()] = name }
+        }
+        return types
     }
 
     private static func length(_ range: CXSourceRange) -> Int {
@@ -62,10 +101,14 @@ struct UnresolvedCallRecovery {
                 continue
             }
             var name = tok.text
-            if let prev, prev.kind == CXToken_Punctuation, prev.text == "->" || prev.text == ".", i >= 2 {
-                let receiver = t[i - 2]
-                if receiver.kind == CXToken_Identifier, let type = declaredTypes[receiver.text] {
+            var member = false
+            if let prev, prev.kind == CXToken_Punctuation, prev.text == "->" || prev.text == "." {
+                let receiver = i >= 2 ? t[i - 2] : nil
+                if let receiver, receiver.kind == CXToken_Identifier, let type = declaredTypes[receiver.text] {
                     name = "\(type)::\(name)"
+                } else {
+                    // A member of a value whose type is not known here: never the free function of that name.
+                    member = true
                 }
             } else if let prev, prev.kind == CXToken_Punctuation, prev.text == "::" {
                 // Qualified call: gather `a::b::name`.
@@ -79,7 +122,7 @@ struct UnresolvedCallRecovery {
             }
             let site = CallSiteVisitor.Site(location: SourceLocation(file: paths.display(at.path), line: at.line,
                                                                      column: at.column), macro: nil)
-            visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+            visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved, member: member)
             visitor.resolvedNameOffsets.insert(.init(file: at.path, offset: at.offset))
         }
     }

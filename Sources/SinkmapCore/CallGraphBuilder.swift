@@ -75,7 +75,8 @@ public struct CallGraphBuilder {
         for d in dependentCalls.sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) }) {
             let targets = resolved.templateTargets(d)
             if targets.isEmpty {
-                let id = FunctionID.unresolved(name: d.member)
+                // A member of a value of dependent type: never a free function that happens to share its name.
+                let id = FunctionID.unresolvedMember(name: d.member)
                 ensure(id)
                 allCalls.append(CallFact(caller: d.caller, callee: id, location: d.location, kind: .unresolved, macro: d.macro))
             }
@@ -101,7 +102,7 @@ public struct CallGraphBuilder {
         func node(_ id: String) -> Int32 {
             let i = index[id]!
             let f = sorted[Int(i)]
-            if f.kind == .unresolved, let hits = definedByName[f.name], hits.count == 1 { return hits[0] }
+            if f.kind == .unresolved, FunctionID.bindsByName(f.id), let hits = definedByName[f.name], hits.count == 1 { return hits[0] }
             return i
         }
 

@@ -24,6 +24,8 @@ public struct ThreatFacts: Sendable {
     public var addressTaken: Set<Int32> = []
     /// Per node: the standard streams it reads by name (`std::cin`), sorted.
     public var streamReads: [Int32: [String]] = [:]
+    /// Functions a framework's macro writes around a handler: never entry points of their own.
+    public var frameworkFunctions: Set<Int32> = []
 
     public init() {}
 
@@ -33,7 +35,9 @@ public struct ThreatFacts: Sendable {
         var publicIDs = Set<String>()
         var addressIDs = Set<String>()
         var streams = Set<StreamReadFact>()
+        var framework = Set<String>()
         for unit in units {
+            framework.formUnion(unit.frameworkFunctions)
             registrations.formUnion(unit.registrations)
             overrides.formUnion(unit.overrides)
             publicIDs.formUnion(unit.publicDeclarations)
@@ -53,6 +57,7 @@ public struct ThreatFacts: Sendable {
         }
         publicAPI = Set(publicIDs.compactMap(graph.node))
         addressTaken = Set(addressIDs.compactMap(graph.node))
+        frameworkFunctions = Set(framework.compactMap(graph.node))
         for s in streams {
             if let n = graph.node(s.function) { streamReads[n, default: []].append(s.stream) }
         }

@@ -19,6 +19,9 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var publicDeclarations: [String] = []
     /// Functions that read `std::cin` (or another standard stream) by name.
     public var streamReads: [StreamReadFact] = []
+    /// Functions a framework's macro writes around a handler (oat++'s `Z__PROXY_METHOD_…`, which calls the handler):
+    /// the framework's plumbing, never entry points of their own.
+    public var frameworkFunctions: [String] = []
     /// Why libclang produced no AST at all (nothing was recorded); nil when the unit was parsed.
     public var failure: UnitFailure?
     /// libclang could not produce an AST at all (crash, time-out, unreadable file): nothing was recorded.
@@ -40,6 +43,7 @@ public struct TranslationUnitFacts: Codable, Sendable {
         }
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
             + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
+            + frameworkFunctions.count
         return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 

@@ -6,7 +6,8 @@ import XCTest
 /// file:line that must carry an error. The threat context is checked the same way, each kind of line only in
 /// fixtures that have one: `entry:` lines are the complete set of entry points on paths (with kind, routes,
 /// label, registering function), `label:` the complete set of labelled paths, `source:` every frame's reads of
-/// untrusted input, `downstream:` every downstream operation. Adding a case is adding a folder.
+/// untrusted input, `downstream:` every downstream operation, `route-evidence:` every entry point's evidence for a
+/// route (`FUNCTION: ROUTE = AS WRITTEN`). Adding a case is adding a folder.
 final class FixtureTests: XCTestCase {
     struct Expectation {
         var paths: [String] = []
@@ -16,6 +17,7 @@ final class FixtureTests: XCTestCase {
         var labels: [String] = []
         var sources: [String] = []
         var downstream: [String] = []
+        var routeEvidence: [String] = []
     }
 
     static func expectation(_ file: String) throws -> Expectation {
@@ -30,6 +32,7 @@ final class FixtureTests: XCTestCase {
             else if line.hasPrefix("label:") { e.labels.append(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("source:") { e.sources.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("downstream:") { e.downstream.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("route-evidence:") { e.routeEvidence.append(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
             else { XCTFail("\(file): cannot read line '\(line)'") }
         }
         return e
@@ -64,6 +67,7 @@ final class FixtureTests: XCTestCase {
         assertSameSet(name, "labelled paths", expected.labels, Scanning.labelLines(report))
         assertSameSet(name, "reads of untrusted input", expected.sources, Scanning.sourceLines(report))
         assertSameSet(name, "downstream operations", expected.downstream, Scanning.downstreamLines(report))
+        assertSameSet(name, "route evidence", expected.routeEvidence, Scanning.routeEvidenceLines(report))
         for f in expected.absent {
             let on = report.paths.filter { $0.frames.contains { $0.function == f } }
             XCTAssert(on.isEmpty, "\(name): \(f) must be on no path, but is on \(on.count)")
