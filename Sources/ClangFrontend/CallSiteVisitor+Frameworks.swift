@@ -73,6 +73,38 @@ extension CallSiteVisitor {
         if !members.contains(where: { $0.kind == CXCursor_CXXMethod && $0.spelling == "initPathRouting" }) {
             recoverDrogonMethodList(cursor, members: members, tokens: tokens)
         }
+        recoverServiceBases(cursor, members: members, tokens: tokens)
+    }
+
+    /// The bases written in a class's declaration that libclang could not resolve (their header is missing, so the
+    /// AST has no base at all): when one is a class protoc's gRPC plugin generates (`backend::Backend::Service`,
+    /// `…::WithAsyncMethod_Predict<…>`, `…::CallbackService`), every method of the class is a candidate gRPC method of
+    /// that service, confirmed later against the tree's `.proto` files (`ProtoServices`).
+    private func recoverServiceBases(_ cursor: CXCursor, members: [CXCursor], tokens: [SourceToken]) {
+        guard let open = tokens.firstIndex(where: { $0.text == "{" }),
+              let colon = tokens[..<open].firstIndex(where: { $0.text == ":" }) else { return }
+        var bases: [[SourceToken]] = [[]]
+        var angle = 0
+        for token in tokens[(colon + 1)..<open] {
+            if token.text == "<" { angle += 1 } else if token.text == ">" { angle -= 1 } else if token.text == ">>" { angle -= 2 }
+            if token.text == ",", angle == 0 { bases.append([]); continue }
+            bases[bases.count - 1].append(token)
+        }
+        let resolved = Set(members.filter { $0.kind == CXCursor_CXXBaseSpecifier }.compactMap { base -> String? in
+            let declaration = clang_getTypeDeclaration(clang_getCursorType(base))
+            return declaration.isNull ? nil : naming.qualifiedName(declaration)
+        })
+        for base in bases {
+            let words = base.prefix { $0.text != "<" }.filter { !["public", "private", "protected", "virtual"].contains($0.text) }
+            var name = words.map(\.text).joined()
+            if name.hasPrefix("::") { name.removeFirst(2) }
+            guard !resolved.contains(name), let service = UnresolvedServiceMethodFact.service(ofBase: name) else { continue }
+            for method in members where method.kind == CXCursor_CXXMethod {
+                guard let fact = remember(method) else { continue }
+                facts.unresolvedServiceMethods.append(UnresolvedServiceMethodFact(method: fact.id, name: method.spelling,
+                                                                                  base: name, service: service))
+            }
+        }
     }
 
     /// Drogon's method list written in a class whose macros were not expanded: each `METHOD_ADD(C::m, "p", Verbs…)`,

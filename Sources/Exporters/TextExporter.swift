@@ -104,7 +104,16 @@ public struct TextExporter {
                 + "  " + safe(e.function)
             if let file = e.file, !e.function.hasSuffix("@" + file) { line += "  " + dim(safe(file + (e.line.map { ":\($0)" } ?? ""))) }
             if let evidence = e.routeEvidence, !evidence.isEmpty {
-                line += "  " + dim(safe("(as written: " + evidence.map { $0.components(separatedBy: " = ").last ?? $0 }.joined(separator: ", ") + ")"))
+                // A route resolved from constants shows the pattern as written; a gRPC method matched against a
+                // `.proto` (its generated code missing) shows where the rpc is declared.
+                let parts = evidence.map { e -> String in
+                    guard let r = e.range(of: " = ") else { return e }
+                    return String(e[r.upperBound...])
+                }
+                let matched = parts.filter { $0.hasPrefix("matched against ") }
+                let written = parts.filter { !$0.hasPrefix("matched against ") }
+                if !written.isEmpty { line += "  " + dim(safe("(as written: " + written.joined(separator: ", ") + ")")) }
+                if !matched.isEmpty { line += "  " + dim(safe("(" + matched.joined(separator: ", ") + ")")) }
             }
             if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
             line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))

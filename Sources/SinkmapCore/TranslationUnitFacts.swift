@@ -22,6 +22,9 @@ public struct TranslationUnitFacts: Codable, Sendable {
     /// Functions a framework's macro writes around a handler (oat++'s `Z__PROXY_METHOD_…`, which calls the handler):
     /// the framework's plumbing, never entry points of their own.
     public var frameworkFunctions: [String] = []
+    /// Methods of classes deriving from a gRPC service class that could not be resolved (its generated header is
+    /// missing): gRPC methods when a `.proto` of the tree declares the rpc.
+    public var unresolvedServiceMethods: [UnresolvedServiceMethodFact] = []
     /// Why libclang produced no AST at all (nothing was recorded); nil when the unit was parsed.
     public var failure: UnitFailure?
     /// libclang could not produce an AST at all (crash, time-out, unreadable file): nothing was recorded.
@@ -43,7 +46,7 @@ public struct TranslationUnitFacts: Codable, Sendable {
         }
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
             + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
-            + frameworkFunctions.count
+            + frameworkFunctions.count + unresolvedServiceMethods.count
         return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 

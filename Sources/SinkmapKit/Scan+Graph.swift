@@ -33,7 +33,7 @@ extension Scan {
         // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
         var routes = [[String]?](repeating: nil, count: graph.functions.count)
-        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units).entryPoints {
+        for entry in try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units, protos: p.protos).entryPoints {
             entryKinds[Int(entry.node)] = entry.kind
             if !entry.routes.isEmpty { routes[Int(entry.node)] = entry.routes }
         }

@@ -28,7 +28,7 @@ public struct Scan {
         let origins = p.origins.origins(of: p.graph)
         // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
         let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units, origins: origins,
-                                             includeVendored: options.includeVendored)
+                                             includeVendored: options.includeVendored, protos: p.protos)
         let entries = threat.entries
         let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
         let slice = GateSlice.calls(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },
@@ -71,6 +71,9 @@ public struct Scan {
         var skippedSources: [String]
         /// Whose code each file is (sinkmap.yml's `vendored:` and `project:`, `.gitmodules`, conventions).
         var origins: OriginClassifier
+        /// The gRPC services the tree's `.proto` files declare, read only when a class derives from a generated
+        /// service class that could not be resolved.
+        var protos = ProtoServices()
     }
 
     func prepare() throws -> Prepared {
@@ -102,9 +105,15 @@ public struct Scan {
                 file: cache.directory, severity: .warning,
                 message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
         }
-        return Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
-                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
-                        origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
+        var prepared = Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
+                                inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
+                                origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
+        if units.contains(where: { !$0.unresolvedServiceMethods.isEmpty }) {
+            let found = ProtoFiles.services(root: root, boundary: boundary(root: root), exclude: configuration.exclude)
+            prepared.protos = found.services
+            prepared.inputDiagnostics += found.diagnostics
+        }
+        return prepared
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.
