@@ -22,7 +22,12 @@ public struct TextExporter {
         var out: [String] = []
         let reached = r.pathCounts.filter { $0.total > 0 }
         let pathTotal = r.pathCounts.reduce(0) { PathCount.saturatingSum($0, $1.total) }
-        out.append(bold("sinkmap \(r.tool.version)") + " — \(r.stats.translationUnits) translation units, "
+        var several = ""
+        if let files = r.stats.filesCompiledSeveralTimes, !files.isEmpty {
+            let units = files.values.reduce(0, +)
+            several = " (\(files.count == 1 ? "1 file" : "\(files.count) files") compiled several times: \(units) units, each scanned)"
+        }
+        out.append(bold("sinkmap \(r.tool.version)") + " — \(r.stats.translationUnits) translation units\(several), "
                    + "\(r.stats.functions) functions, \(r.stats.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")

@@ -156,6 +156,10 @@ public struct CallGraphBuilder {
         // Several programs in one tree: each `main` is shown with its file.
         let mains = nodes.indices.filter { nodes[$0].name == "main" && nodes[$0].kind == .function && nodes[$0].isDefinition && nodes[$0].linkage == .external }
         if mains.count > 1 { for i in mains { nodes[i].showsFile = true } }
+        // One program's copy of a function several programs define (`ProgramSeparation`): shown with its file too.
+        for i in nodes.indices where nodes[i].linkage == .external && !(nodes[i].name == "main" && nodes[i].kind == .function) {
+            if let file = nodes[i].location?.file, nodes[i].id.hasSuffix("@" + FunctionID.escaped(file)) { nodes[i].showsFile = true }
+        }
         for i in nodes.indices { nodes[i].aliases = aliasesByNode[i].subtracting([nodes[i].name]).sorted() }
         return CallGraph(functions: nodes, callees: callees, nameAliases: NameAliases(Array(aliases)))
     }

@@ -3,6 +3,10 @@
 public struct TranslationUnitFacts: Codable, Sendable {
     /// The main file, relative to the scanned root.
     public var file: String
+    /// The build target the unit was compiled for (from the compilation database), set after parsing: a file compiled
+    /// for several programs is several units, and a call binds to the definitions of its own program
+    /// (`ProgramSeparation`). Not part of what libclang yields, so not cached.
+    public var target: String?
     public var functions: [FunctionFact]
     public var calls: [CallFact]
     public var diagnostics: [DiagnosticFact]

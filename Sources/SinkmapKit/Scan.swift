@@ -90,7 +90,9 @@ public struct Scan {
         let threatRules = try ThreatRules(configuration)
         var (jobs, inputDiagnostics, skippedSources) = try compileJobs(root: root, exclude: configuration.exclude)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
-        jobs.sort { $0.file < $1.file }
+        // By file, then target and arguments: a file compiled several ways keeps its units in a stable order.
+        jobs.sort { ($0.file, $0.target ?? "") < ($1.file, $1.target ?? "")
+            || ($0.file == $1.file && $0.target == $1.target && $0.arguments.lexicographicallyPrecedes($1.arguments)) }
 
         // A tree under review could ship `.sinkmap-cache` as a symbolic link to make sinkmap write elsewhere.
         var cacheDirectory = options.cacheDirectory
@@ -99,7 +101,9 @@ public struct Scan {
                                                    message: "the cache folder is a symbolic link, or reached through one to outside the scanned tree; no cache was used (pass --cache-dir to choose one)"))
             cacheDirectory = nil
         }
-        let (units, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
+        let (parsed, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
+        // Several programs in one tree: a function each defines is one node per program (Docs/call-graph.md).
+        let units = ProgramSeparation.apply(parsed)
         if let cache, cache.rejected > 0 {
             inputDiagnostics.append(DiagnosticFact(
                 file: cache.directory, severity: .warning,
@@ -231,7 +235,9 @@ public struct Scan {
         }
         var indexer = ParallelIndexer(root: root, workers: workers)
         indexer.isolation = options.isolation
-        return (indexer.run(jobs, memo: memo, progress: options.progress), cache)
+        var units = indexer.run(jobs, memo: memo, progress: options.progress)
+        for i in units.indices where i < jobs.count { units[i].target = jobs[i].target }
+        return (units, cache)
     }
 
     func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {
