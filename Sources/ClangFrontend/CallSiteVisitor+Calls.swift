@@ -183,6 +183,14 @@ extension CallSiteVisitor {
     /// `session.Run(…)`); nil for a template parameter, a dependent or an invalid type.
     private func receiverClassName(_ member: CXCursor) -> String? {
         guard let base = member.firstChild.map(Self.unwrap), base.kind != CXCursor_MemberRef else { return nil }
+        // `server_ctx_map[id].initialize()` with `id` of a missing type: an element of a standard container field or
+        // variable whose element type is known.
+        if base.kind == CXCursor_CallExpr || base.kind == CXCursor_ArraySubscriptExpr,
+           let container = base.firstChild.map(Self.unwrap),
+           container.kind == CXCursor_MemberRefExpr || container.kind == CXCursor_DeclRefExpr {
+            let declaration = clang_getCursorReferenced(container)
+            if !declaration.isNull, let element = elementClassName(clang_getCursorType(declaration)) { return element }
+        }
         var type = clang_getCanonicalType(clang_getCursorType(base))
         if type.kind == CXType_Pointer || type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
             type = clang_getCanonicalType(clang_getPointeeType(type))
@@ -309,6 +317,25 @@ extension CallSiteVisitor {
         let spelled = CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
         guard !spelled.isEmpty, !spelled.contains("(") else { return nil }
         return spelled + "::" + target.spelling
+    }
+
+    /// The class of a standard container's elements (a map's mapped type), when it is a known class.
+    func elementClassName(_ containerType: CXType) -> String? {
+        let type = clang_getCanonicalType(containerType)
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull, !clang_getSpecializedCursorTemplate(declaration).isNull else { return nil }
+        let template = naming.qualifiedName(declaration)
+        let index: UInt32
+        if ["std::map", "std::unordered_map"].contains(template) { index = 1 }
+        else if ["std::vector", "std::deque", "std::array", "std::list"].contains(template) { index = 0 }
+        else { return nil }
+        var element = clang_getCanonicalType(clang_Type_getTemplateArgumentAsType(type, index))
+        if element.kind == CXType_Pointer { element = clang_getCanonicalType(clang_getPointeeType(element)) }
+        guard element.kind == CXType_Record else { return nil }
+        let elementDeclaration = clang_getTypeDeclaration(element)
+        guard !elementDeclaration.isNull else { return nil }
+        let name = naming.qualifiedName(elementDeclaration)
+        return name.isEmpty || name.contains("(") ? nil : name
     }
 
     /// The last identifier token of a cursor's extent (`infer` in `model.infer`).
