@@ -16,6 +16,8 @@ public:
     // ADD_METHOD_TO: the pattern is the whole route.
     ADD_METHOD_TO(Chat::complete, "/v1/chat/completions", Post);
     ADD_METHOD_TO(Chat::embed, "v1/embeddings", Post, Options);
+    // ADD_METHOD_VIA_REGEX: the regular expression is the route.
+    ADD_METHOD_VIA_REGEX(Chat::embed, "/v1/embed/(.*)", Post);
     // ADD_METHOD_TO(Chat::warmup, "/v1/warmup", Post);   (commented out: not a route)
     METHOD_LIST_END
 
