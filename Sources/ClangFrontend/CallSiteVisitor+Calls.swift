@@ -220,7 +220,10 @@ extension CallSiteVisitor {
         let n = clang_getNumOverloadedDecls(overloads)
         let candidates = (0..<n).map { clang_getOverloadedDecl(overloads, $0) }.filter { CursorNaming.isFunctionLike($0.kind) }
         guard !candidates.isEmpty else {
-            if n > 0 { record(caller: caller, calleeName: naming.qualifiedName(clang_getOverloadedDecl(overloads, 0)), site: site, kind: .unresolved) }
+            // No candidate at all (libclang 19 keeps `whisper_init(p)` of an undeclared function as an empty lookup): the
+            // name as written.
+            let name = n > 0 ? naming.qualifiedName(clang_getOverloadedDecl(overloads, 0)) : overloads.spelling
+            if !name.isEmpty, Self.isIdentifierLike(name) { record(caller: caller, calleeName: name, site: site, kind: .unresolved) }
             return
         }
         let kind: CallKind = candidates.count == 1 ? .direct : .template
