@@ -165,13 +165,46 @@ extension CallSiteVisitor {
         if name.isEmpty, calleeExpr.kind == CXCursor_MemberRefExpr { name = lastIdentifier(in: calleeExpr) }
         // `member(x)` on the implicit `this` of a class template: the enclosing class's member of that name
         // (bound to it when the program defines exactly one).
-        if !name.isEmpty, !name.contains("::"), calleeExpr.kind == CXCursor_MemberRefExpr, hasImplicitThis(calleeExpr),
-           let owner = stack.reversed().first(where: { [CXCursor_ClassTemplate, CXCursor_ClassDecl, CXCursor_StructDecl,
-                                                         CXCursor_ClassTemplatePartialSpecialization].contains($0.kind) }) {
-            name = naming.qualifiedName(owner.cursor) + "::" + name
+        var member = false
+        if !name.isEmpty, !name.contains("::"), calleeExpr.kind == CXCursor_MemberRefExpr {
+            if hasImplicitThis(calleeExpr),
+               let owner = stack.reversed().first(where: { [CXCursor_ClassTemplate, CXCursor_ClassDecl, CXCursor_StructDecl,
+                                                             CXCursor_ClassTemplatePartialSpecialization].contains($0.kind) }) {
+                name = naming.qualifiedName(owner.cursor) + "::" + name
+            } else if let type = receiverClassName(calleeExpr) {
+                // `obj.method(bad)` on an object of a known class: that class's member.
+                name = type + "::" + name
+            } else {
+                // `this->model.decode(b)` with `model` of a dependent or unknown type: some class's `decode`, never the
+                // free function `decode`.
+                member = true
+            }
         }
         guard !name.isEmpty, Self.isIdentifierLike(name) else { return }
-        record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+        record(caller: caller, calleeName: name, site: site, kind: .unresolved, member: member)
+    }
+
+    /// The class of a member call's receiver when its type is known and not dependent (`Ort::Session` for
+    /// `session.Run(…)`); nil for a template parameter, a dependent or an invalid type.
+    private func receiverClassName(_ member: CXCursor) -> String? {
+        guard let base = member.firstChild.map(Self.unwrap), base.kind != CXCursor_MemberRef else { return nil }
+        // `server_ctx_map[id].initialize()` with `id` of a missing type: an element of a standard container field or
+        // variable whose element type is known.
+        if base.kind == CXCursor_CallExpr || base.kind == CXCursor_ArraySubscriptExpr,
+           let container = base.firstChild.map(Self.unwrap),
+           container.kind == CXCursor_MemberRefExpr || container.kind == CXCursor_DeclRefExpr {
+            let declaration = clang_getCursorReferenced(container)
+            if !declaration.isNull, let element = elementClassName(clang_getCursorType(declaration)) { return element }
+        }
+        var type = clang_getCanonicalType(clang_getCursorType(base))
+        if type.kind == CXType_Pointer || type.kind == CXType_LValueReference || type.kind == CXType_RValueReference {
+            type = clang_getCanonicalType(clang_getPointeeType(type))
+        }
+        guard type.kind == CXType_Record else { return nil }
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull, clang_getSpecializedCursorTemplate(declaration).isNull else { return nil }
+        let name = naming.qualifiedName(declaration)
+        return name.isEmpty || name.contains("(") ? nil : name
     }
 
     /// The overload set a call names, if it names one (directly, or under the empty `DeclRefExpr` libclang
@@ -192,7 +225,10 @@ extension CallSiteVisitor {
         let n = clang_getNumOverloadedDecls(overloads)
         let candidates = (0..<n).map { clang_getOverloadedDecl(overloads, $0) }.filter { CursorNaming.isFunctionLike($0.kind) }
         guard !candidates.isEmpty else {
-            if n > 0 { record(caller: caller, calleeName: naming.qualifiedName(clang_getOverloadedDecl(overloads, 0)), site: site, kind: .unresolved) }
+            // No candidate at all (libclang 19 keeps `whisper_init(p)` of an undeclared function as an empty lookup): the
+            // name as written.
+            let name = n > 0 ? naming.qualifiedName(clang_getOverloadedDecl(overloads, 0)) : overloads.spelling
+            if !name.isEmpty, Self.isIdentifierLike(name) { record(caller: caller, calleeName: name, site: site, kind: .unresolved) }
             return
         }
         let kind: CallKind = candidates.count == 1 ? .direct : .template
@@ -209,8 +245,10 @@ extension CallSiteVisitor {
         return base.kind == CXCursor_CXXThisExpr || (base.kind == CXCursor_UnexposedExpr && base.firstChild?.kind == CXCursor_CXXThisExpr)
     }
 
-    func record(caller: String, calleeName: String, site: Site, kind: CallKind) {
-        let id = FunctionID.unresolved(name: calleeName)
+    /// A call known by name only. `member`: a member called on a value of unknown or dependent type, which never
+    /// stands for the free function of that name (`FunctionID.unresolvedMember`).
+    func record(caller: String, calleeName: String, site: Site, kind: CallKind, member: Bool = false) {
+        let id = member ? FunctionID.unresolvedMember(name: calleeName) : FunctionID.unresolved(name: calleeName)
         if functions[id] == nil {
             functions[id] = FunctionFact(id: id, name: calleeName, kind: .unresolved, linkage: .none,
                                          location: nil, isDefinition: false)
@@ -287,6 +325,25 @@ extension CallSiteVisitor {
         let spelled = CursorNaming.stripTypeSpelling(clang_getTypeSpelling(type).consume())
         guard !spelled.isEmpty, !spelled.contains("(") else { return nil }
         return spelled + "::" + target.spelling
+    }
+
+    /// The class of a standard container's elements (a map's mapped type), when it is a known class.
+    func elementClassName(_ containerType: CXType) -> String? {
+        let type = clang_getCanonicalType(containerType)
+        let declaration = clang_getTypeDeclaration(type)
+        guard !declaration.isNull, !clang_getSpecializedCursorTemplate(declaration).isNull else { return nil }
+        let template = naming.qualifiedName(declaration)
+        let index: UInt32
+        if ["std::map", "std::unordered_map"].contains(template) { index = 1 }
+        else if ["std::vector", "std::deque", "std::array", "std::list"].contains(template) { index = 0 }
+        else { return nil }
+        var element = clang_getCanonicalType(clang_Type_getTemplateArgumentAsType(type, index))
+        if element.kind == CXType_Pointer { element = clang_getCanonicalType(clang_getPointeeType(element)) }
+        guard element.kind == CXType_Record else { return nil }
+        let elementDeclaration = clang_getTypeDeclaration(element)
+        guard !elementDeclaration.isNull else { return nil }
+        let name = naming.qualifiedName(elementDeclaration)
+        return name.isEmpty || name.contains("(") ? nil : name
     }
 
     /// The last identifier token of a cursor's extent (`infer` in `model.infer`).

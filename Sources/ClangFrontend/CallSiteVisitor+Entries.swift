@@ -27,6 +27,7 @@ extension CallSiteVisitor {
     /// The last name component of every registration this recognises: a cheap test run on every call.
     static let registrationNames = httpVerbs.union(httpVerbs.map { $0.lowercased() })
         .union(["registerHandler", "route", "route_dynamic", "thread", "jthread", "pthread_create", "async"])
+        .union(drogonRegistrations).union(crowBlueprintRules)
 
     /// Recognises a registration call and records its handler as an entry point.
     func visitRegistration(_ call: CXCursor, callee: FunctionFact, caller: String, site: Site) {
@@ -50,6 +51,12 @@ extension CallSiteVisitor {
             // Pistache: `Routes::Post(router, "/infer", Routes::bind(&Handler::infer, this))`.
             register(handler(arguments[2]), kind: .httpHandler, verb: last.uppercased(), pattern: arguments[1],
                      caller: caller, site: site)
+        } else if parts.first == "drogon", Self.drogonRegistrations.contains(last) {
+            // Drogon's controller macros: METHOD_ADD, ADD_METHOD_TO, ADD_METHOD_VIA_REGEX, PATH_ADD.
+            visitDrogonController(call, function: last, arguments: arguments, caller: caller, site: site)
+        } else if parts.first == "crow", Self.crowBlueprintRules.contains(last), let pattern = arguments.first {
+            // Crow: `CROW_BP_ROUTE(bp, "/x")` is `bp.new_rule_tagged<…>("/x")`: under the blueprint's prefix.
+            visitCrowRoute(pattern: pattern, prefix: crowBlueprintPrefix(call), caller: caller, site: site)
         } else if last == "registerHandler", arguments.count >= 2 {
             // Drogon: `app().registerHandler("/generate", handler, {Post})`.
             let verbs = arguments.count >= 3 ? methodNames(in: arguments[2]) : []
@@ -69,7 +76,7 @@ extension CallSiteVisitor {
 
     /// Crow: `CROW_ROUTE(app, "/x").methods(…)([](…){…})` is `app.route<…>("/x")`, then `.methods(…)`, then a
     /// call of the rule's `operator()` with the handler. The enclosing calls are the ancestors of `route`.
-    private func visitCrowRoute(pattern: CXCursor, caller: String, site: Site) {
+    private func visitCrowRoute(pattern: CXCursor, prefix: String? = nil, caller: String, site: Site) {
         var verbs: [String] = []
         for frame in stack.reversed().prefix(12) where frame.kind == CXCursor_CallExpr {
             let referenced = clang_getCursorReferenced(frame.cursor)
@@ -79,9 +86,16 @@ extension CallSiteVisitor {
             } else if name == "operator()" {
                 let arguments = Self.arguments(frame.cursor)
                 guard let last = arguments.last else { return }
-                register(handler(last), kind: .httpHandler,
-                         verb: verbs.isEmpty ? "GET" : verbs.joined(separator: "|"), pattern: pattern,
-                         caller: caller, site: site)
+                let verb = verbs.isEmpty ? "GET" : verbs.joined(separator: "|")
+                if let prefix {
+                    // The rule is the blueprint's: `'/' + prefix + rule`, as Crow's Blueprint::new_rule_* build it.
+                    let written = route("", pattern), resolved = resolvedRoute("", pattern)
+                    let full = { (rule: String) in "\(verb) /\(prefix)\(rule)" }
+                    register(handler(last), kind: .httpHandler, route: full(resolved ?? written),
+                             asWritten: resolved == nil || resolved == written ? nil : full(written), caller: caller, site: site)
+                } else {
+                    register(handler(last), kind: .httpHandler, verb: verb, pattern: pattern, caller: caller, site: site)
+                }
                 return
             }
         }
@@ -109,12 +123,19 @@ extension CallSiteVisitor {
 
     /// Records a handler for the route `verb pattern`: resolved to its constant value when every piece of the
     /// pattern is one (the route as written is kept beside it), else as written.
-    private func register(_ handler: HandlerReference?, kind: RegistrationKind, verb: String, pattern: CXCursor, caller: String,
-                          site: Site) {
+    func register(_ handler: HandlerReference?, kind: RegistrationKind, verb: String, pattern: CXCursor, caller: String,
+                  site: Site) {
         let written = route(verb, pattern)
         let resolved = resolvedRoute(verb, pattern)
         let route = resolved ?? written
         let asWritten = resolved == nil || resolved == written ? nil : written
+        register(handler, kind: kind, route: route, asWritten: asWritten, caller: caller, site: site)
+    }
+
+    /// Records a handler for a route already put together (`asWritten`: the pattern as written when `route` was resolved
+    /// from constants).
+    func register(_ handler: HandlerReference?, kind: RegistrationKind, route: String, asWritten: String?, caller: String,
+                  site: Site) {
         switch handler {
         case .function(let id)?:
             facts.registrations.append(EntryRegistrationFact(function: id, kind: kind, route: route, registeredBy: caller,

@@ -55,7 +55,7 @@ extension CallSiteVisitor {
             id: id, name: "\(enclosingName)::\(label)@\(site.location.line):\(site.location.column)",
             kind: kind == CXCursor_BlockExpr ? .block : .lambda, linkage: .none, location: site.location,
             isDefinition: true)
-        definitions.append((id, cursor.extent))
+        definitions.append((id, cursor.extent, cursor))
         facts.calls.append(CallFact(caller: enclosing, callee: id, location: site.location, kind: .lambda, macro: site.macro))
         // Where the lambda goes: a setter's or constructor's parameter, a variable, a container.
         if case .slot(let slot?) = destination(ofValueAt: index) {

@@ -107,18 +107,7 @@ extension CallSiteVisitor {
     /// HTTP verbs named in a registration's method list: `{drogon::Post}`, `.methods("POST"_method)`,
     /// `.methods(crow::HTTPMethod::Post)`.
     func methodNames(in expression: CXCursor) -> [String] {
-        var verbs: [String] = []
-        for (spelling, kind) in tokens(expression.extent) {
-            var word = spelling
-            if kind == CXToken_Literal, spelling.hasSuffix("_method"), let s = Self.unquote(String(spelling.dropLast(7))) {
-                word = s
-            } else if kind != CXToken_Identifier {
-                continue
-            }
-            let upper = word.uppercased()
-            if Self.httpVerbs.contains(where: { $0.uppercased() == upper }), !verbs.contains(upper) { verbs.append(upper) }
-        }
-        return verbs
+        Self.verbs(in: sourceTokens(tu, expression.extent))
     }
 
     private func tokens(_ range: CXSourceRange) -> [(String, CXTokenKind)] {

@@ -302,13 +302,37 @@ extension CallSiteVisitor {
         guard target.kind == CXCursor_CXXMethod else { return }
         let name = target.spelling
         let role: ContainerAccessFact.Role
-        if Self.containerPuts.contains(name) { role = .produce } else if Self.containerTakes.contains(name) { role = .consume } else { return }
+        if Self.containerPuts.contains(name) {
+            role = .produce
+        } else if Self.containerTakes.contains(name) || (name == "erase" && Self.erasesFront(call)) {
+            // `queue_tasks.erase(queue_tasks.begin())`: a vector used as a queue gives up its first item (LocalAI's
+            // llama_server_queue); an erase by key or position elsewhere takes nothing to hand on.
+            role = .consume
+        } else {
+            return
+        }
         guard let member = call.firstChild, member.kind == CXCursor_MemberRefExpr,
               let base = member.firstChild.map(Self.unwrap) else { return }
         let field = clang_getCursorReferenced(base)
         guard field.kind == CXCursor_FieldDecl, clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Record,
               let id = fieldID(field) else { return }
         facts.containerAccesses.append(ContainerAccessFact(function: caller, container: id, role: role, location: site.location))
+    }
+
+    /// `c.erase(c.begin())` (also `cbegin`): the call removes the container's first item.
+    static func erasesFront(_ call: CXCursor) -> Bool {
+        guard let first = arguments(call).first else { return false }
+        var c = first
+        for _ in 0..<6 {
+            if c.kind == CXCursor_CallExpr {
+                let name = clang_getCursorReferenced(c).spelling
+                if name == "begin" || name == "cbegin" { return true }
+                if arguments(c).count != 1 { return false }
+            }
+            guard let inner = c.firstChild else { return false }
+            c = inner
+        }
+        return false
     }
 
     // MARK: - Function-valued template arguments

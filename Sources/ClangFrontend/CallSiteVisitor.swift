@@ -14,7 +14,7 @@ final class CallSiteVisitor {
     var facts: TranslationUnitFacts
     var functions: [String: FunctionFact] = [:]
     /// Function definitions with their body extents, for name recovery in units that had errors.
-    var definitions: [(id: String, extent: CXSourceRange)] = []
+    var definitions: [(id: String, extent: CXSourceRange, cursor: CXCursor)] = []
     /// Raw (file, offset) of every callee name already resolved through the AST.
     var resolvedNameOffsets: Set<FileOffset> = []
     var lambdaCounts: [String: Int] = [:]
@@ -31,6 +31,9 @@ final class CallSiteVisitor {
     /// Whether a class holds a callable (`std::function`, a closure, a container of those), by declaration hash.
     var callableClasses: [UInt32: (declaration: CXCursor, callable: Bool)] = [:]
     var streamReads: Set<StreamReadFact> = []
+    /// Raw paths of the files this unit reported errors in: where a class's declaration is read back from its tokens
+    /// (framework macros that were not expanded, bases whose headers are missing).
+    var filesWithErrors: Set<String> = []
 
     /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
     /// child bookkeeping lets a function reference know where its address is going.
@@ -112,6 +115,8 @@ final class CallSiteVisitor {
         case CXCursor_DeclRefExpr, CXCursor_MemberRefExpr:
             visitReference(cursor, index: index, context: context)
             if kind == CXCursor_DeclRefExpr, let caller = context { visitStreamRead(cursor, caller: caller) }
+        case CXCursor_ClassDecl, CXCursor_StructDecl:
+            if cursor.isDefinition, !filesWithErrors.isEmpty { visitClassWithErrors(cursor) }
         case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
             if context == nil { visitAlias(cursor) }
         default:
@@ -132,10 +137,37 @@ final class CallSiteVisitor {
     /// The facts gathered, sorted where order is free.
     func finish() -> TranslationUnitFacts {
         var f = facts
-        f.functions = functions.values.sorted { $0.id < $1.id }
+        f.calls = boundToStatics(f.calls)
+        // A by-name node every call of which was bound to a function of the unit is no node at all.
+        let called = Set(f.calls.map(\.callee))
+        f.functions = functions.values.filter { $0.kind != .unresolved || called.contains($0.id) }.sorted { $0.id < $1.id }
         f.publicDeclarations = publicDeclarations.sorted()
         f.streamReads = streamReads.sorted { ($0.function, $0.stream) < ($1.function, $1.stream) }
         return f
+    }
+
+    /// A call known by its name only (recovered from a unit with errors, or an implicit declaration) whose name is a
+    /// function with internal linkage defined in this unit is a call of that function: a `static` (or a function in
+    /// an anonymous namespace) is visible only in its own unit, so no other function of the program can be meant. The
+    /// one defined in the call's own file wins; otherwise the unit's only one. The call keeps its kind
+    /// (`unresolved`): it was found by name.
+    private func boundToStatics(_ calls: [CallFact]) -> [CallFact] {
+        var statics: [String: [FunctionFact]] = [:]
+        for f in functions.values where f.linkage == .internal && f.isDefinition && f.kind != .lambda && f.kind != .block {
+            var name = f.name
+            while name.hasPrefix("(anonymous namespace)::") { name.removeFirst("(anonymous namespace)::".count) }
+            statics[name, default: []].append(f)
+        }
+        guard !statics.isEmpty else { return calls }
+        return calls.map { call in
+            guard call.kind == .unresolved, FunctionID.bindsByName(call.callee),
+                  let name = FunctionID.unresolvedName(call.callee), let candidates = statics[name] else { return call }
+            let here = candidates.filter { $0.location?.file == call.location.file }
+            guard let target = here.count == 1 ? here[0] : candidates.count == 1 ? candidates[0] : nil else { return call }
+            var bound = call
+            bound.callee = target.id
+            return bound
+        }
     }
 
     // MARK: - Definitions
@@ -143,7 +175,8 @@ final class CallSiteVisitor {
     private func visitFunctionDefinition(_ cursor: CXCursor) -> String? {
         guard let fact = functionFact(cursor, isDefinition: true) else { return nil }
         if functions[fact.id]?.isDefinition != true { functions[fact.id] = fact }
-        definitions.append((fact.id, cursor.extent))
+        definitions.append((fact.id, cursor.extent, cursor))
+        visitHandlerDefinition(cursor, id: fact.id)
         return fact.id
     }
 

@@ -38,7 +38,8 @@ public struct CompilationDatabase {
             throw FrontendError.malformedCompilationDatabase(path: path, reason: "the top level is not an array")
         }
         let dbDirectory = (path as NSString).deletingLastPathComponent
-        var byFile: [String: CompileJob] = [:]
+        var found: [CompileJob] = []
+        var seenJobs = Set<[String]>()
         var skipped: [String] = []
         var droppedFlags = Set<String>()
         var gccOnly = Set<String>()
@@ -80,18 +81,30 @@ public struct CompilationDatabase {
             let language = SourceLanguage.of(file: absoluteFile, arguments: arguments)
             arguments = Self.withDefaultStandard(arguments, file: absoluteFile, standard: languageFlags.standard(for: language))
             let job = CompileJob(file: absoluteFile, arguments: arguments + languageFlags.extra(for: language) + extraArguments,
-                                 directory: directory)
-            // A file compiled several ways is scanned once, with the smallest argument list: stable whatever
-            // the entries' order.
-            if let existing = byFile[absoluteFile], existing.arguments.lexicographicallyPrecedes(job.arguments) {
-                continue
-            }
-            byFile[absoluteFile] = job
+                                 directory: directory, target: Self.target(argv, directory: directory))
+            // A file compiled several ways (a CLI and a shared-library build of one main.cpp) is that many units, each
+            // scanned; the same flags twice are one.
+            guard seenJobs.insert([absoluteFile, job.target ?? ""] + job.arguments).inserted else { continue }
+            found.append(job)
         }
-        jobs = byFile.values.sorted { $0.file < $1.file }
+        jobs = found.sorted { ($0.file, $0.target ?? "") < ($1.file, $1.target ?? "") || ($0.file == $1.file && $0.target == $1.target && $0.arguments.lexicographicallyPrecedes($1.arguments)) }
         self.skipped = skipped.sorted()
         self.droppedFlags = droppedFlags.sorted()
         self.gccOnlyFlags = gccOnly.sorted()
+    }
+
+    /// The build target an entry compiles for, from its output path: CMake writes objects to
+    /// `…/CMakeFiles/<target>.dir/…`. Nil when the output says nothing of a target.
+    static func target(_ argv: [String], directory: String) -> String? {
+        var output: String?
+        for (i, a) in argv.enumerated() {
+            if a == "-o", i + 1 < argv.count { output = argv[i + 1] } else if a.hasPrefix("-o"), a.count > 2 { output = String(a.dropFirst(2)) }
+        }
+        guard let output, let range = output.range(of: "CMakeFiles/") else { return nil }
+        let rest = output[range.upperBound...]
+        guard let dir = rest.range(of: ".dir/") else { return nil }
+        let name = String(rest[..<dir.lowerBound])
+        return name.isEmpty ? nil : name
     }
 
     /// Keeps only flags that change how the source parses — macros, include paths, language and target — and

@@ -59,6 +59,7 @@ public final class TranslationUnitIndexer {
         if let inputs { inputs.pointee = Self.inclusions(unit) }
         let filesWithErrors = collectDiagnostics(unit, into: &facts)
         let visitor = CallSiteVisitor(tu: unit, mainFile: shown, paths: paths, naming: naming)
+        visitor.filesWithErrors = filesWithErrors
         visitor.run()
         if facts.hadErrors {
             let main = clang_getFile(unit, job.file)

@@ -29,11 +29,87 @@ struct UnresolvedCallRecovery {
         // Innermost first (a lambda before the function around it): a call recovered in the lambda is marked
         // as resolved, so the enclosing function does not claim it too.
         let innermostFirst = visitor.definitions.sorted { Self.length($0.extent) < Self.length($1.extent) }
+        var fieldsByClass: [String: [String: String]] = [:]
+        var methodsByClass: [String: (owner: String, names: Set<String>)] = [:]
         for definition in innermostFirst {
             guard let file = clang_getRangeStart(definition.extent).expansion?.path, filesWithErrors.contains(file) else { continue }
             let tokens = tokenize(definition.extent)
-            scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: declaredTypes)
+            // A method's receivers may be fields of its class (`llama.complete(…)` with `llama_server_context llama;`
+            // in the class): their declared types, where the file's own declarations say nothing.
+            var types = declaredTypes
+            var methods: (owner: String, names: Set<String>)?
+            let owner = Self.owningClass(definition.cursor)
+            if !owner.isNull {
+                let key = clang_getCursorUSR(owner).consume()
+                if fieldsByClass[key] == nil {
+                    fieldsByClass[key] = fieldTypes(of: owner, naming: visitor.naming)
+                    let names = CallSiteVisitor.children(owner).filter {
+                        clang_getCursorKind($0) == CXCursor_CXXMethod || clang_getCursorKind($0) == CXCursor_FunctionTemplate
+                    }.map { clang_getCursorSpelling($0).consume() }
+                    methodsByClass[key] = (visitor.naming.qualifiedName(owner), Set(names))
+                }
+                types.merge(fieldsByClass[key] ?? [:]) { local, _ in local }
+                methods = methodsByClass[key]
+            }
+            scan(tokens, caller: definition.id, visitor: visitor, declaredTypes: types, classMethods: methods)
         }
+    }
+
+    /// The identifier subscripted by the `[ … ]` that closes at `close` (`server_ctx_map` in `server_ctx_map[id]`).
+    private static func subscripted(_ t: [Token], closingAt close: Int) -> String? {
+        var depth = 0
+        var j = close
+        while j >= 0 {
+            if t[j].text == "]" { depth += 1 } else if t[j].text == "[" { depth -= 1; if depth == 0 { break } }
+            j -= 1
+        }
+        guard j >= 1, t[j - 1].kind == CXToken_Identifier else { return nil }
+        return t[j - 1].text
+    }
+
+    /// The class a method (or a lambda inside one) belongs to; a null cursor for a free function.
+    private static func owningClass(_ cursor: CXCursor) -> CXCursor {
+        var c = cursor
+        for _ in 0..<8 {
+            let kind = clang_getCursorKind(c)
+            if kind == CXCursor_CXXMethod || kind == CXCursor_Constructor || kind == CXCursor_Destructor {
+                return clang_getCursorSemanticParent(c)
+            }
+            if kind == CXCursor_TranslationUnit || clang_Cursor_isNull(c) != 0 { break }
+            c = clang_getCursorSemanticParent(c)
+        }
+        return clang_getNullCursor()
+    }
+
+    /// Field name → the class it holds (qualified), for the fields of a class whose type is a known class; for a
+    /// standard container field, `name[]` → the class of its elements (the mapped type of a map).
+    private func fieldTypes(of owner: CXCursor, naming: CursorNaming) -> [String: String] {
+        var types: [String: String] = [:]
+        func className(_ t: CXType) -> String? {
+            var type = clang_getCanonicalType(t)
+            if type.kind == CXType_Pointer || type.kind == CXType_LValueReference { type = clang_getCanonicalType(clang_getPointeeType(type)) }
+            guard type.kind == CXType_Record else { return nil }
+            let declaration = clang_getTypeDeclaration(type)
+            guard clang_Cursor_isNull(declaration) == 0 else { return nil }
+            let name = naming.qualifiedName(declaration)
+            return name.isEmpty || name.contains("(") ? nil : name
+        }
+        for field in CallSiteVisitor.children(owner) where clang_getCursorKind(field) == CXCursor_FieldDecl {
+            let fieldName = clang_getCursorSpelling(field).consume()
+            let type = clang_getCanonicalType(clang_getCursorType(field))
+            let declaration = clang_getTypeDeclaration(type)
+            if clang_Cursor_isNull(declaration) == 0, clang_getSpecializedCursorTemplate(declaration).isNull == false {
+                let template = naming.qualifiedName(declaration)
+                let element: Int32? = ["std::map", "std::unordered_map"].contains(template) ? 1
+                    : ["std::vector", "std::deque", "std::array", "std::list"].contains(template) ? 0 : nil
+                if let element, let name = className(clang_Type_getTemplateArgumentAsType(type, UInt32(element))) {
+                    types[fieldName + "[]"] = name
+                }
+                continue
+            }
+            if let name = className(type) { types[fieldName] = name }
+        }
+        return types
     }
 
     private static func length(_ range: CXSourceRange) -> Int {
@@ -45,7 +121,10 @@ struct UnresolvedCallRecovery {
 
     private func tokenize(_ range: CXSourceRange) -> [Token] { sourceTokens(tu, range) }
 
-    private func scan(_ t: [Token], caller: String, visitor: CallSiteVisitor, declaredTypes: [String: String]) {
+    /// `classMethods`: the class of a method being read and its methods' names — a plain `name(` that names one of
+    /// them is that method, called on `this` (C++ looks in the class first).
+    private func scan(_ t: [Token], caller: String, visitor: CallSiteVisitor, declaredTypes: [String: String],
+                      classMethods: (owner: String, names: Set<String>)? = nil) {
         // Skip the signature: calls live in the body after the first `{`.
         guard let body = t.firstIndex(where: { $0.kind == CXToken_Punctuation && $0.text == "{" }) else { return }
         var i = body + 1
@@ -62,11 +141,21 @@ struct UnresolvedCallRecovery {
                 continue
             }
             var name = tok.text
-            if let prev, prev.kind == CXToken_Punctuation, prev.text == "->" || prev.text == ".", i >= 2 {
-                let receiver = t[i - 2]
-                if receiver.kind == CXToken_Identifier, let type = declaredTypes[receiver.text] {
+            var member = false
+            if let prev, prev.kind == CXToken_Punctuation, prev.text == "->" || prev.text == "." {
+                let receiver = i >= 2 ? t[i - 2] : nil
+                if let receiver, receiver.kind == CXToken_Identifier, let type = declaredTypes[receiver.text] {
                     name = "\(type)::\(name)"
+                } else if let receiver, receiver.text == "]", let container = Self.subscripted(t, closingAt: i - 2),
+                          let type = declaredTypes[container + "[]"] {
+                    // `server_ctx_map[id].initialize()`: an element of a container field of a known element type.
+                    name = "\(type)::\(name)"
+                } else {
+                    // A member of a value whose type is not known here: never the free function of that name.
+                    member = true
                 }
+            } else if prev?.text != "::", let classMethods, classMethods.names.contains(name) {
+                name = classMethods.owner + "::" + name
             } else if let prev, prev.kind == CXToken_Punctuation, prev.text == "::" {
                 // Qualified call: gather `a::b::name`.
                 var j = i - 1
@@ -79,7 +168,7 @@ struct UnresolvedCallRecovery {
             }
             let site = CallSiteVisitor.Site(location: SourceLocation(file: paths.display(at.path), line: at.line,
                                                                      column: at.column), macro: nil)
-            visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved)
+            visitor.record(caller: caller, calleeName: name, site: site, kind: .unresolved, member: member)
             visitor.resolvedNameOffsets.insert(.init(file: at.path, offset: at.offset))
         }
     }

@@ -23,11 +23,16 @@ public struct TextExporter {
         let reached = r.pathCounts.filter { $0.total > 0 }
         let pathTotal = r.pathCounts.reduce(0) { PathCount.saturatingSum($0, $1.total) }
         let st = r.stats
+        var several = ""
+        if let files = st.filesCompiledSeveralTimes, !files.isEmpty {
+            let units = files.values.reduce(0, +)
+            several = " (\(files.count == 1 ? "1 file" : "\(files.count) files") compiled several times: \(units) units, each scanned)"
+        }
         let parsed = st.parsedTranslationUnits ?? (st.translationUnits - st.translationUnitsWithErrors - st.failedTranslationUnits)
         let units = "\(st.translationUnits) translation units (\(parsed) parsed, \(st.translationUnitsWithErrors) with errors, "
         let failed = "\(st.failedTranslationUnits) failed)"
         out.append(bold("sinkmap \(r.tool.version)") + " — " + units
-                   + (st.failedTranslationUnits > 0 ? yellow(failed) : failed) + ", \(st.functions) functions, \(st.calls) calls")
+                   + (st.failedTranslationUnits > 0 ? yellow(failed) : failed) + several + ", \(st.functions) functions, \(st.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")
         let untrusted = r.paths.filter { $0.labels?.contains(ThreatText.untrustedInput) ?? false }.count
@@ -159,7 +164,16 @@ public struct TextExporter {
                 + "  " + safe(e.function)
             if let file = e.file, !e.function.hasSuffix("@" + file) { line += "  " + dim(safe(file + (e.line.map { ":\($0)" } ?? ""))) }
             if let evidence = e.routeEvidence, !evidence.isEmpty {
-                line += "  " + dim(safe("(as written: " + evidence.map { $0.components(separatedBy: " = ").last ?? $0 }.joined(separator: ", ") + ")"))
+                // A route resolved from constants shows the pattern as written; a gRPC method matched against a
+                // `.proto` (its generated code missing) shows where the rpc is declared.
+                let parts = evidence.map { e -> String in
+                    guard let r = e.range(of: " = ") else { return e }
+                    return String(e[r.upperBound...])
+                }
+                let matched = parts.filter { $0.hasPrefix("matched against ") }
+                let written = parts.filter { !$0.hasPrefix("matched against ") }
+                if !written.isEmpty { line += "  " + dim(safe("(as written: " + written.joined(separator: ", ") + ")")) }
+                if !matched.isEmpty { line += "  " + dim(safe("(" + matched.joined(separator: ", ") + ")")) }
             }
             if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
             line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))

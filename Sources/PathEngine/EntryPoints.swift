@@ -105,7 +105,13 @@ public enum EntryPoints {
             } else if let route = GRPCService.route(of: node, in: graph, facts: facts) {
                 entry = EntryPoint(node: node, kind: .grpcMethod)
                 entry?.routes = [route]
-            } else if isRootCandidate(f), components[i] >= 0, !calledFromOutside[Int(components[i])] {
+            } else if let found = facts.protoMethods[node] {
+                // The generated header is missing: the rpc is matched by name against the service's `.proto`.
+                entry = EntryPoint(node: node, kind: .grpcMethod)
+                entry?.routes = [found.route]
+                entry?.routeEvidence = [GRPCService.protoEvidence(route: found.route, rpc: found.rpc, base: found.base)]
+            } else if isRootCandidate(f), !facts.frameworkFunctions.contains(node), components[i] >= 0,
+                      !calledFromOutside[Int(components[i])] {
                 entry = EntryPoint(node: node, kind: facts.publicAPI.contains(node) ? .exported
                                    : facts.addressTaken.contains(node) ? .callback : .root)
             }

@@ -27,4 +27,11 @@ enum GRPCService {
         }
         return nil
     }
+
+    /// The evidence of a gRPC method found without the generated code: `/backend.Backend/Predict = matched against
+    /// backend/backend.proto:13 (rpc Predict; base backend::Backend::Service not resolved)`.
+    static func protoEvidence(route: String, rpc: ProtoServices.RPC, base: String) -> String {
+        let method = route.split(separator: "/").last.map(String.init) ?? route
+        return "\(route) = matched against \(rpc.file):\(rpc.line) (rpc \(method); base \(base) not resolved)"
+    }
 }

@@ -133,7 +133,8 @@ public struct CallGraphBuilder {
         for d in dependentCalls.sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) }) {
             let targets = resolved.templateTargets(d)
             if targets.isEmpty {
-                let id = FunctionID.unresolved(name: d.member)
+                // A member of a value of dependent type: never a free function that happens to share its name.
+                let id = FunctionID.unresolvedMember(name: d.member)
                 ensure(id)
                 allCalls.append(CallFact(caller: d.caller, callee: id, location: d.location, kind: .unresolved, macro: d.macro))
             }
@@ -160,7 +161,7 @@ public struct CallGraphBuilder {
         func node(_ id: String) -> Int32 {
             let i = index[id]!
             let f = sorted[Int(i)]
-            if f.kind == .unresolved, let hits = definedByName[f.name], hits.count == 1 { return hits[0] }
+            if f.kind == .unresolved, FunctionID.bindsByName(f.id), let hits = definedByName[f.name], hits.count == 1 { return hits[0] }
             return i
         }
 
@@ -215,6 +216,10 @@ public struct CallGraphBuilder {
         // Several programs in one tree: each `main` is shown with its file.
         let mains = nodes.indices.filter { nodes[$0].name == "main" && nodes[$0].kind == .function && nodes[$0].isDefinition && nodes[$0].linkage == .external }
         if mains.count > 1 { for i in mains { nodes[i].showsFile = true } }
+        // One program's copy of a function several programs define (`ProgramSeparation`): shown with its file too.
+        for i in nodes.indices where nodes[i].linkage == .external && !(nodes[i].name == "main" && nodes[i].kind == .function) {
+            if let file = nodes[i].location?.file, nodes[i].id.hasSuffix("@" + FunctionID.escaped(file)) { nodes[i].showsFile = true }
+        }
         for i in nodes.indices { nodes[i].aliases = aliasesByNode[i].subtracting([nodes[i].name]).sorted() }
         return CallGraph(functions: nodes, callees: callees, nameAliases: NameAliases(Array(aliases)))
     }

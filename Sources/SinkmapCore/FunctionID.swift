@@ -34,9 +34,21 @@ public enum FunctionID {
     /// A callee known only by its spelling (`llama_decode`, `OrtApi::Run`).
     public static func unresolved(name: String) -> String { "name:\(name)" }
 
+    /// A member called on a value whose type is dependent or unknown (`this->model.decode(b)` in a template,
+    /// `ctx->eval(x)` with `ctx` of a missing type), known by the member's name only: never the free function of
+    /// that name, so it is a node of its own (`member:decode`, named `decode`).
+    public static func unresolvedMember(name: String) -> String { "member:\(name)" }
+
+    /// The name of a by-name node (`name:…` or `member:…`).
     public static func unresolvedName(_ id: String) -> String? {
-        id.hasPrefix("name:") ? String(id.dropFirst(5)) : nil
+        if id.hasPrefix("name:") { return String(id.dropFirst(5)) }
+        if id.hasPrefix("member:") { return String(id.dropFirst(7)) }
+        return nil
     }
+
+    /// Whether a by-name node may stand for a function of the program with that name: a name as written for a free or
+    /// qualified call, not a member called on a value of unknown type.
+    public static func bindsByName(_ id: String) -> Bool { id.hasPrefix("name:") }
 }
 
 extension FunctionID {

@@ -24,16 +24,26 @@ public struct ThreatFacts: Sendable {
     public var addressTaken: Set<Int32> = []
     /// Per node: the standard streams it reads by name (`std::cin`), sorted.
     public var streamReads: [Int32: [String]] = [:]
+    /// Functions a framework's macro writes around a handler: never entry points of their own.
+    public var frameworkFunctions: Set<Int32> = []
+    /// gRPC methods found without the generated code: methods of a class whose unresolved base is a generated service
+    /// class, named as an rpc of that service in a `.proto` of the tree. Per node: the route and where the rpc is
+    /// declared.
+    public var protoMethods: [Int32: (route: String, rpc: ProtoServices.RPC, base: String)] = [:]
 
     public init() {}
 
-    public init(units: [TranslationUnitFacts], graph: CallGraph) {
+    public init(units: [TranslationUnitFacts], graph: CallGraph, protos: ProtoServices = ProtoServices()) {
         var registrations = Set<EntryRegistrationFact>()
         var overrides = Set<OverrideFact>()
         var publicIDs = Set<String>()
         var addressIDs = Set<String>()
         var streams = Set<StreamReadFact>()
+        var framework = Set<String>()
+        var serviceMethods = Set<UnresolvedServiceMethodFact>()
         for unit in units {
+            framework.formUnion(unit.frameworkFunctions)
+            if !protos.isEmpty { serviceMethods.formUnion(unit.unresolvedServiceMethods) }
             registrations.formUnion(unit.registrations)
             overrides.formUnion(unit.overrides)
             publicIDs.formUnion(unit.publicDeclarations)
@@ -53,6 +63,11 @@ public struct ThreatFacts: Sendable {
         }
         publicAPI = Set(publicIDs.compactMap(graph.node))
         addressTaken = Set(addressIDs.compactMap(graph.node))
+        frameworkFunctions = Set(framework.compactMap(graph.node))
+        for fact in serviceMethods.sorted(by: { ($0.method, $0.base) < ($1.method, $1.base) }) {
+            guard let node = graph.node(fact.method), protoMethods[node] == nil, let found = protos.route(of: fact) else { continue }
+            protoMethods[node] = (found.route, found.rpc, fact.base)
+        }
         for s in streams {
             if let n = graph.node(s.function) { streamReads[n, default: []].append(s.stream) }
         }

@@ -3,6 +3,10 @@
 public struct TranslationUnitFacts: Codable, Sendable {
     /// The main file, relative to the scanned root.
     public var file: String
+    /// The build target the unit was compiled for (from the compilation database), set after parsing: a file compiled
+    /// for several programs is several units, and a call binds to the definitions of its own program
+    /// (`ProgramSeparation`). Not part of what libclang yields, so not cached.
+    public var target: String?
     public var functions: [FunctionFact]
     public var calls: [CallFact]
     public var diagnostics: [DiagnosticFact]
@@ -21,6 +25,12 @@ public struct TranslationUnitFacts: Codable, Sendable {
     public var publicDeclarations: [String] = []
     /// Functions that read `std::cin` (or another standard stream) by name.
     public var streamReads: [StreamReadFact] = []
+    /// Functions a framework's macro writes around a handler (oat++'s `Z__PROXY_METHOD_…`, which calls the handler):
+    /// the framework's plumbing, never entry points of their own.
+    public var frameworkFunctions: [String] = []
+    /// Methods of classes deriving from a gRPC service class that could not be resolved (its generated header is
+    /// missing): gRPC methods when a `.proto` of the tree declares the rpc.
+    public var unresolvedServiceMethods: [UnresolvedServiceMethodFact] = []
     /// Why libclang produced no AST at all (nothing was recorded); nil when the unit was parsed.
     public var failure: UnitFailure?
     /// libclang could not produce an AST at all (crash, time-out, unreadable file): nothing was recorded.
@@ -42,7 +52,7 @@ public struct TranslationUnitFacts: Codable, Sendable {
         }
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
             + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
-            + endpointFlows.count
+            + endpointFlows.count + frameworkFunctions.count + unresolvedServiceMethods.count
         return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 

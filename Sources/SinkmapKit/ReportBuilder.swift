@@ -72,6 +72,10 @@ struct ReportBuilder {
             calls: graph.callCount, entryPoints: entries, seconds: (seconds * 1000).rounded() / 1000)
         stats.parsedTranslationUnits = units.filter { !$0.hadErrors && !$0.failed }.count
         stats.cachedTranslationUnits = cachedUnits > 0 ? cachedUnits : nil
+        var unitsPerFile: [String: Int] = [:]
+        for unit in units { unitsPerFile[unit.file, default: 0] += 1 }
+        let several = unitsPerFile.filter { $0.value > 1 }
+        stats.filesCompiledSeveralTimes = several.isEmpty ? nil : several
         if let threat {
             var kinds: [String: Int] = [:]
             for e in threat.entries.values { kinds[e.kind.rawValue, default: 0] += 1 }

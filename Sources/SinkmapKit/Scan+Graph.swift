@@ -37,7 +37,7 @@ extension Scan {
         // Entry points classified as `scan` does (HTTP handlers, threads, … and the project's `entries:`).
         var entryKinds = [EntryKind?](repeating: nil, count: graph.functions.count)
         var routes = [[String]?](repeating: nil, count: graph.functions.count)
-        let applied = try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units)
+        let applied = try p.threatRules.apply(graph: graph, sinks: sinks, units: p.units, protos: p.protos)
         for entry in applied.entryPoints {
             entryKinds[Int(entry.node)] = entry.kind
             if !entry.routes.isEmpty { routes[Int(entry.node)] = entry.routes }

@@ -29,7 +29,7 @@ public struct Scan {
         let origins = p.origins.origins(of: p.graph)
         // Entry points classified; paths through registered handlers start at the handler (Docs/threat-context.md).
         let threat = try p.threatRules.apply(graph: p.graph, sinks: sinks, units: p.units, origins: origins,
-                                             includeVendored: options.includeVendored)
+                                             includeVendored: options.includeVendored, protos: p.protos)
         let entries = threat.entries
         let found = PathEnumerator(graph: threat.pathGraph, sinks: sinks, entries: entries, limits: options.limits).run()
         let slice = GateSlice.calls(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },
@@ -79,6 +79,9 @@ public struct Scan {
         var skippedSources: [String]
         /// Whose code each file is (sinkmap.yml's `vendored:` and `project:`, `.gitmodules`, conventions).
         var origins: OriginClassifier
+        /// The gRPC services the tree's `.proto` files declare, read only when a class derives from a generated
+        /// service class that could not be resolved.
+        var protos = ProtoServices()
     }
 
     func prepare() throws -> Prepared {
@@ -95,7 +98,9 @@ public struct Scan {
         let threatRules = try ThreatRules(configuration)
         var (jobs, inputDiagnostics, skippedSources) = try compileJobs(root: root, configuration: configuration)
         guard !jobs.isEmpty else { throw ScanError.noTranslationUnits(options.root) }
-        jobs.sort { $0.file < $1.file }
+        // By file, then target and arguments: a file compiled several ways keeps its units in a stable order.
+        jobs.sort { ($0.file, $0.target ?? "") < ($1.file, $1.target ?? "")
+            || ($0.file == $1.file && $0.target == $1.target && $0.arguments.lexicographicallyPrecedes($1.arguments)) }
 
         // A tree under review could ship `.sinkmap-cache` as a symbolic link to make sinkmap write elsewhere.
         var cacheDirectory = options.cacheDirectory
@@ -104,15 +109,23 @@ public struct Scan {
                                                    message: "the cache folder is a symbolic link, or reached through one to outside the scanned tree; no cache was used (pass --cache-dir to choose one)"))
             cacheDirectory = nil
         }
-        let (units, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
+        let (parsed, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
+        // Several programs in one tree: a function each defines is one node per program (Docs/call-graph.md).
+        let units = ProgramSeparation.apply(parsed)
         if let cache, cache.rejected > 0 {
             inputDiagnostics.append(DiagnosticFact(
                 file: cache.directory, severity: .warning,
                 message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
         }
-        return Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
-                        inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
-                        origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
+        var prepared = Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
+                                inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
+                                origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
+        if units.contains(where: { !$0.unresolvedServiceMethods.isEmpty }) {
+            let found = ProtoFiles.services(root: root, boundary: boundary(root: root), exclude: configuration.exclude)
+            prepared.protos = found.services
+            prepared.inputDiagnostics += found.diagnostics
+        }
+        return prepared
     }
 
     /// The root with symlinks resolved, so relative file names come out the same however it was reached.
@@ -308,7 +321,9 @@ public struct Scan {
         }
         var indexer = ParallelIndexer(root: root, workers: workers)
         indexer.isolation = options.isolation
-        return (indexer.run(jobs, memo: memo, progress: options.progress), cache)
+        var units = indexer.run(jobs, memo: memo, progress: options.progress)
+        for i in units.indices where i < jobs.count { units[i].target = jobs[i].target }
+        return (units, cache)
     }
 
     func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {

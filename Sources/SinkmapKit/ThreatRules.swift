@@ -39,8 +39,8 @@ struct ThreatRules {
     /// `origins` gives each node's origin; entry points whose code is not the project's are set apart unless
     /// `includeVendored` (an `entries:` rule keeps its entry point wherever it is).
     func apply(graph: CallGraph, sinks: [Int?], units: [TranslationUnitFacts], origins: [Origin]? = nil,
-               includeVendored: Bool = true) throws -> Applied {
-        let facts = ThreatFacts(units: units, graph: graph)
+               includeVendored: Bool = true, protos: ProtoServices = ProtoServices()) throws -> Applied {
+        let facts = ThreatFacts(units: units, graph: graph, protos: protos)
         let all = EntryPoints.classify(in: graph, sinks: sinks, facts: facts, rules: entries, ruleMatcher: entryMatcher)
         var entryPoints = all, notProject: [EntryPoint] = []
         if !includeVendored, let origins {

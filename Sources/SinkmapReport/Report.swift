@@ -86,6 +86,9 @@ public struct Report: Codable, Equatable, Sendable {
         /// C/C++ sources not scanned because they are under a skipped folder (`out/`, `node_modules/`, …), per
         /// outermost skipped folder (`"src/out/": 2`); absent when none.
         public var skippedSourceFiles: [String: Int]?
+        /// Files the compilation database compiles more than once (for several targets, or with different flags), each
+        /// with its number of units: every one is scanned. Absent when none.
+        public var filesCompiledSeveralTimes: [String: Int]?
         public init(translationUnits: Int, failedTranslationUnits: Int, translationUnitsWithErrors: Int,
                     functions: Int, calls: Int, entryPoints: Int, seconds: Double) {
             self.translationUnits = translationUnits

@@ -62,6 +62,25 @@ final class CompilationDatabaseTests: XCTestCase {
 
     // MARK: - Both entry forms, relative -I
 
+    /// A file compiled several ways is that many units, each with its target (from CMake's `CMakeFiles/<t>.dir/`
+    /// output path); the same flags twice are one. The report's stats and summary line say so.
+    func testAFileCompiledTwiceIsTwoUnitsWithTheirTargets() throws {
+        let tree = try TempTree()
+        try tree.write("main.cpp", "int main() { return 0; }\n")
+        let entry = { (define: String, target: String) -> [String: Any] in
+            ["directory": tree.root, "file": "main.cpp",
+             "arguments": ["c++", define, "-o", "CMakeFiles/\(target).dir/main.cpp.o", "-c", "main.cpp"]]
+        }
+        let db = try tree.writeDatabase("compile_commands.json", [entry("-DCLI", "cli"), entry("-DSHARED", "shared"), entry("-DCLI", "cli")])
+        let jobs = try CompilationDatabase(path: db).jobs
+        XCTAssertEqual(jobs.map(\.target), ["cli", "shared"])
+        XCTAssertEqual(jobs.map { $0.arguments.contains("-DCLI") }, [true, false])
+        let report = try Scanning.scan(tree.root)
+        XCTAssertEqual(report.stats.translationUnits, 2)
+        XCTAssertEqual(report.stats.filesCompiledSeveralTimes, ["main.cpp": 2])
+        XCTAssert(TextExporter().render(report).contains("2 translation units (1 file compiled several times: 2 units, each scanned)"))
+    }
+
     func testArgumentsFormResolvesRelativeIncludeAgainstEntryDirectory() throws {
         let t = try TempTree()
         // The header is only in proj/inc: `-I inc` must resolve against the entry's directory (proj), not the
@@ -225,7 +244,9 @@ final class CompilationDatabaseTests: XCTestCase {
         XCTAssertEqual(parsed.skipped, [])
     }
 
-    func testAFileCompiledTwiceIsScannedOnceWithTheSmallestArguments() throws {
+    /// Each way is a unit of its own (it used to be scanned once, the other way silently dropped), in a stable order
+    /// whatever the entries' order.
+    func testAFileCompiledTwoWaysIsTwoUnitsInAStableOrder() throws {
         let t = try TempTree()
         try t.write("a.c", "int a(void) { return 0; }\n")
         let entries: [[String: Any]] = [
@@ -234,7 +255,7 @@ final class CompilationDatabaseTests: XCTestCase {
         ]
         for order in [entries, entries.reversed()] {
             let parsed = try CompilationDatabase(path: try t.writeDatabase("compile_commands.json", order))
-            XCTAssertEqual(parsed.jobs.map(\.arguments), [["-DB"]])
+            XCTAssertEqual(parsed.jobs.map(\.arguments), [["-DB"], ["-DZ"]])
         }
     }
 

@@ -7,7 +7,8 @@ import XCTest
 /// fixtures that have one: `entry:` lines are the complete set of entry points on paths (with kind, routes,
 /// label, registering function), `label:` the complete set of labelled paths, `source:` every frame's reads of
 /// untrusted input, `downstream:` every downstream operation, `request:` every shell or SQL call a request
-/// handler reaches by itself (the attack surface's request-driven operations). Adding a case is adding a folder.
+/// handler reaches by itself (the attack surface's request-driven operations), `route-evidence:` every entry
+/// point's evidence for a route (`FUNCTION: ROUTE = AS WRITTEN`). Adding a case is adding a folder.
 final class FixtureTests: XCTestCase {
     struct Expectation {
         var paths: [String] = []
@@ -18,6 +19,7 @@ final class FixtureTests: XCTestCase {
         var sources: [String] = []
         var downstream: [String] = []
         var requests: [String] = []
+        var routeEvidence: [String] = []
     }
 
     static func expectation(_ file: String) throws -> Expectation {
@@ -33,6 +35,7 @@ final class FixtureTests: XCTestCase {
             else if line.hasPrefix("source:") { e.sources.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("downstream:") { e.downstream.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("request:") { e.requests.append(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("route-evidence:") { e.routeEvidence.append(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
             else { XCTFail("\(file): cannot read line '\(line)'") }
         }
         return e
@@ -68,6 +71,7 @@ final class FixtureTests: XCTestCase {
         assertSameSet(name, "reads of untrusted input", expected.sources, Scanning.sourceLines(report))
         assertSameSet(name, "downstream operations", expected.downstream, Scanning.downstreamLines(report))
         assertSameSet(name, "request-driven operations", expected.requests, Scanning.requestLines(report))
+        assertSameSet(name, "route evidence", expected.routeEvidence, Scanning.routeEvidenceLines(report))
         for f in expected.absent {
             let on = report.paths.filter { $0.frames.contains { $0.function == f } }
             XCTAssert(on.isEmpty, "\(name): \(f) must be on no path, but is on \(on.count)")

@@ -49,6 +49,11 @@ enum Scanning {
         }).sorted()
     }
 
+    /// Each entry point's route evidence, once: `FUNCTION: ROUTE = AS WRITTEN`.
+    static func routeEvidenceLines(_ report: Report) -> [String] {
+        Set(report.paths.flatMap { path in (path.entry.routeEvidence ?? []).map { "\(path.entry.function): \($0)" } }).sorted()
+    }
+
     /// Each labelled path: `LABEL: rule: entry -(kind)-> … sink`.
     static func labelLines(_ report: Report) -> [String] {
         report.paths.flatMap { path in (path.labels ?? []).map { "\($0): " + line(path) } }.sorted()

@@ -18,5 +18,12 @@ void run_crow() {
         return crow::response(std::to_string(count_tokens(req.body)));
     });
 
+    // A blueprint: its rules are under /api/v1.
+    crow::Blueprint api("api/v1");
+    CROW_BP_ROUTE(api, "/embed").methods(crow::HTTPMethod::Post)([](const crow::request & req) {
+        return crow::response(std::to_string(count_tokens(req.body)));
+    });
+    app.register_blueprint(api);
+
     app.port(18080).run();
 }

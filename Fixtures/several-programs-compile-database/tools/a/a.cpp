@@ -1,0 +1,5 @@
+#include "usage.h"
+
+int main(int argc, char ** argv) {
+    return print_usage(argc);
+}
