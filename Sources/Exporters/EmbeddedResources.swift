@@ -200,6 +200,7 @@ h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 .reads { color: #b45309; font-size: 11px; margin-left: 16px; }
 .badge.untrusted { background: #fef3c7; border-color: #b45309; margin-left: 4px; }
 ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; color: #7f1d1d; }
+.meta.request-driven { color: #b45309; }
 """##,
         "viewer.html": ##"""
 <!doctype html>
@@ -536,8 +537,10 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
   // The report's attack surface decides the order (and lists handlers that reach no sink); reports without
   // one fall back to the kind order.
   var surfaceOrder = new Map();
+  var requestDriven = new Map();
   ((report.surface && report.surface.entries) || []).forEach(function (s, i) {
     surfaceOrder.set(s.function, i);
+    if (s.requestDriven && s.requestDriven.length) requestDriven.set(s.function, s.requestDriven);
     if (!entries.has(s.function)) {
       entries.set(s.function, { name: s.function, kind: s.kind,
         text: s.kind + (s.routes && s.routes.length ? ' ' + s.routes.join(', ') : ''),
@@ -555,7 +558,13 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
       + ' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by ' + plural(e.paths.length, 'path', 'paths')));
     var sel = { title: 'Paths from ' + e.name + ' (' + e.text + ')', paths: e.paths };
     entrySelections.push(sel);
-    item($('entry-list'), [el('div', 'name', e.name), meta], [e.name, e.text], sel).className = 'entry-item';
+    var parts = [el('div', 'name', e.name), meta];
+    // Shell or SQL calls the handler reaches by itself, before or without the model (the report's surface).
+    (requestDriven.get(e.name) || []).forEach(function (o) {
+      parts.push(el('div', 'meta request-driven', 'request \u2192 ' + o.operation + ': ' + o.function + ' via '
+        + o.via.join(' \u2192 ') + ' (' + place(o.file, o.line) + ')'));
+    });
+    item($('entry-list'), parts, [e.name, e.text], sel).className = 'entry-item';
   });
   $('entry-count').textContent = '(' + entries.size + ')';
 
