@@ -31,6 +31,12 @@ final class CallSiteVisitor {
     /// Whether a class holds a callable (`std::function`, a closure, a container of those), by declaration hash.
     var callableClasses: [UInt32: (declaration: CXCursor, callable: Bool)] = [:]
     var streamReads: Set<StreamReadFact> = []
+    /// Flow facts of the functions and lambdas defined in this unit, by id (see `+Flow`).
+    var flowBuilders: [String: FlowBuilder] = [:]
+    /// Declaration keys of locals and parameters, by cursor hash.
+    var declarationKeys: [UInt32: [(CXCursor, String)]] = [:]
+    /// The call site `visitCall` found for the call being visited.
+    var lastCallSite: Site?
 
     /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
     /// child bookkeeping lets a function reference know where its address is going.
@@ -42,6 +48,11 @@ final class CallSiteVisitor {
         var childCount = 0
         var firstChild: CXCursor?
         var lastMemberRef: CXCursor?
+        /// For a call: its index among its function's flow calls.
+        var flowCall: Int32 = -1
+        /// For a binary operator: whether it is `=` (-1: not known yet), and the value its left side names.
+        var assignment: Int8 = -1
+        var assignTarget: Int32 = -1
     }
     var stack: [Frame] = []
 
@@ -87,13 +98,17 @@ final class CallSiteVisitor {
         // Code in system headers is not the project's: its bodies are never walked.
         if cursor.location.isInSystemHeader { return CXChildVisit_Continue }
         var context = stack[top].context
+        var flowCallIndex: Int32 = -1
 
         switch kind {
         case CXCursor_FunctionDecl, CXCursor_CXXMethod, CXCursor_Constructor, CXCursor_Destructor,
              CXCursor_ConversionFunction, CXCursor_FunctionTemplate:
             if kind == CXCursor_CXXMethod || kind == CXCursor_Destructor { visitMethodDeclaration(cursor) }
             visitPublicDeclaration(cursor)
-            if cursor.isDefinition { context = visitFunctionDefinition(cursor) }
+            if cursor.isDefinition {
+                context = visitFunctionDefinition(cursor)
+                if let id = context { beginFlow(cursor, id: id, enclosing: nil) }
+            }
         case CXCursor_VarDecl:
             if context == nil {
                 context = FunctionID.initializer(file: mainFile)
@@ -101,9 +116,19 @@ final class CallSiteVisitor {
                 visitLocalVariable(cursor, caller: caller)
             }
         case CXCursor_LambdaExpr, CXCursor_BlockExpr:
-            if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller, index: index) }
+            if let caller = context {
+                context = visitClosure(cursor, kind: kind, enclosing: caller, index: index)
+                if let id = context, let at = site(at: cursor.location)?.location {
+                    flowClosure(cursor, id: id, context: caller, index: index, at: at)
+                    beginFlow(cursor, id: id, enclosing: caller)
+                }
+            }
         case CXCursor_CallExpr:
-            if let caller = context { visitCall(cursor, caller: caller) }
+            if let caller = context {
+                lastCallSite = nil
+                visitCall(cursor, caller: caller)
+                if let site = lastCallSite { flowCallIndex = flowCall(cursor, context: caller, index: index, site: site) }
+            }
         case CXCursor_CXXDeleteExpr:
             if let caller = context { visitDelete(cursor, caller: caller) }
         case CXCursor_StringLiteral:
@@ -114,12 +139,19 @@ final class CallSiteVisitor {
                 visitEndpointVariable(cursor, caller: caller)
             }
             if kind == CXCursor_DeclRefExpr, let caller = context { visitStreamRead(cursor, caller: caller) }
+            if let caller = context {
+                if kind == CXCursor_DeclRefExpr { flowReference(cursor, context: caller, index: index) } else { flowMember(cursor, context: caller, index: index) }
+            }
+        case CXCursor_CXXThisExpr:
+            if let caller = context { flowThis(cursor, context: caller, index: index) }
         case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
             if context == nil { visitAlias(cursor) }
         default:
             break
         }
-        stack.append(Frame(cursor: cursor, kind: kind, context: context, index: index))
+        var frame = Frame(cursor: cursor, kind: kind, context: context, index: index)
+        frame.flowCall = flowCallIndex
+        stack.append(frame)
         return CXChildVisit_Recurse
     }
 
@@ -137,6 +169,7 @@ final class CallSiteVisitor {
         f.functions = functions.values.sorted { $0.id < $1.id }
         f.publicDeclarations = publicDeclarations.sorted()
         f.streamReads = streamReads.sorted { ($0.function, $0.stream) < ($1.function, $1.stream) }
+        f.flows = flowBuilders.values.map(\.fact).filter { !$0.calls.isEmpty || !$0.edges.isEmpty }.sorted { $0.function < $1.function }
         return f
     }
 

@@ -24,6 +24,8 @@ public struct ThreatFacts: Sendable {
     public var addressTaken: Set<Int32> = []
     /// Per node: the standard streams it reads by name (`std::cin`), sorted.
     public var streamReads: [Int32: [String]] = [:]
+    /// Per node: what it does with values (`FlowFact`), from the first unit that defines it.
+    public var flows: [Int32: FlowFact] = [:]
 
     public init() {}
 
@@ -39,6 +41,9 @@ public struct ThreatFacts: Sendable {
             publicIDs.formUnion(unit.publicDeclarations)
             for store in unit.addressStores { addressIDs.insert(store.function) }
             streams.formUnion(unit.streamReads)
+            for f in unit.flows {
+                if let n = graph.node(f.function), flows[n] == nil { flows[n] = f }
+            }
         }
         self.registrations = registrations.compactMap { r in
             graph.node(r.function).map {

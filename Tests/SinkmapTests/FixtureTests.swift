@@ -6,7 +6,9 @@ import XCTest
 /// file:line that must carry an error. The threat context is checked the same way, each kind of line only in
 /// fixtures that have one: `entry:` lines are the complete set of entry points on paths (with kind, routes,
 /// label, registering function), `label:` the complete set of labelled paths, `source:` every frame's reads of
-/// untrusted input, `downstream:` every downstream operation. Adding a case is adding a folder.
+/// untrusted input, `downstream:` every downstream operation, `flow:` every path whose untrusted input reaches the
+/// sink call's arguments with its witness, `output:` every model output reaching an operation with its witness.
+/// Adding a case is adding a folder.
 final class FixtureTests: XCTestCase {
     struct Expectation {
         var paths: [String] = []
@@ -16,6 +18,8 @@ final class FixtureTests: XCTestCase {
         var labels: [String] = []
         var sources: [String] = []
         var downstream: [String] = []
+        var flows: [String] = []
+        var outputs: [String] = []
     }
 
     static func expectation(_ file: String) throws -> Expectation {
@@ -30,6 +34,8 @@ final class FixtureTests: XCTestCase {
             else if line.hasPrefix("label:") { e.labels.append(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("source:") { e.sources.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("downstream:") { e.downstream.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("flow:") { e.flows.append(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("output:") { e.outputs.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else { XCTFail("\(file): cannot read line '\(line)'") }
         }
         return e
@@ -64,6 +70,8 @@ final class FixtureTests: XCTestCase {
         assertSameSet(name, "labelled paths", expected.labels, Scanning.labelLines(report))
         assertSameSet(name, "reads of untrusted input", expected.sources, Scanning.sourceLines(report))
         assertSameSet(name, "downstream operations", expected.downstream, Scanning.downstreamLines(report))
+        assertSameSet(name, "flows into the sink's arguments", expected.flows, Scanning.flowLines(report))
+        assertSameSet(name, "model output reaching operations", expected.outputs, Scanning.outputLines(report))
         for f in expected.absent {
             let on = report.paths.filter { $0.frames.contains { $0.function == f } }
             XCTAssert(on.isEmpty, "\(name): \(f) must be on no path, but is on \(on.count)")
