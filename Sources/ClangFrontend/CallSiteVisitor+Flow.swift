@@ -246,7 +246,9 @@ extension CallSiteVisitor {
         var child = cursor
         var childIndex = index
         var throughMethod = false
-        while j >= 1 {
+        // An expression nested deeper than this (generated code) keeps its values: the walk is per value.
+        let deepest = max(1, stack.count - 512)
+        while j >= deepest {
             let f = stack[j]
             guard f.context == builder.fact.function || f.kind == CXCursor_LambdaExpr else { return nil }
             switch f.kind {

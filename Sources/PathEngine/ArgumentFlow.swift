@@ -52,6 +52,18 @@ public final class ArgumentFlow: @unchecked Sendable {
     private var models: [Int32: Model] = [:]
     /// Output followed into a callee off the path: per (node, tainted parameters and object), what it reaches.
     private var calleeOutputs: [String: [Hit]] = [:]
+    /// What a frame's seeds reach, per function and seed set: paths share frames (a server's update loop is on
+    /// hundreds of paths), and the breadth-first tree depends on nothing else.
+    private var reached: [ReachKey: [Int32: (from: Int32, line: Int32, column: Int32)]] = [:]
+    struct ReachKey: Hashable { var node: Int32; var seeds: [Int32] }
+
+    /// `state.propagate()`, remembered per function and seed set.
+    private func propagate(_ state: FrameState) {
+        let key = ReachKey(node: state.node, seeds: state.pred.keys.sorted())
+        if let hit = reached[key] { state.pred = hit; return }
+        state.propagate()
+        reached[key] = state.pred
+    }
     public static let maxOutputDepth = Downstream.defaultMaxDepth
 
     public init(graph: CallGraph, flows: [Int32: FlowFact], sources: SourceReads, downstream: Downstream, isProject: [Bool]?) {
@@ -151,7 +163,7 @@ public final class ArgumentFlow: @unchecked Sendable {
                 callsAt[call.location, default: []].append(k)
             }
             // The whole object reaches each of its fields.
-            if let this { for fs in fields.values { for f in fs { successors[Int(this)].append((f, 0, 0)) } } }
+            if let this { for key in fields.keys.sorted() { for f in fields[key]! { successors[Int(this)].append((f, 0, 0)) } } }
             // The callees of each call, from the graph's edges at its place (resolution included).
             var byPlace: [SourceLocation: [Int32]] = [:]
             for edge in graph.callees[Int(node)] {
@@ -282,7 +294,7 @@ public final class ArgumentFlow: @unchecked Sendable {
                     if let s = shared[key] { for v in values { state.seed(v, .value(state: s.state, node: s.node)) } }
                 }
                 inherit(state, frames: states, path: path)
-                state.propagate()
+                propagate(state)
                 for (key, values) in m.shared {
                     if shared[key] == nil, let v = values.first(where: { state.isTainted($0) }) { shared[key] = (k, v) }
                 }
@@ -564,7 +576,8 @@ public final class ArgumentFlow: @unchecked Sendable {
                         guard let pv = pm.parameters[Int32(i)], previous.isTainted(pv), i < m.argument[c].count, let a = m.argument[c][i] else { continue }
                         for b in m.variablesInto(a) { state.seed(b, .value(state: pIndex, node: pv)) }
                     }
-                    let calleeObject = pm.this.flatMap { previous.isTainted($0) ? $0 : nil } ?? pm.fields.values.joined().first(where: previous.isTainted)
+                    let calleeObject = pm.this.flatMap { previous.isTainted($0) ? $0 : nil }
+                        ?? pm.fields.keys.sorted().lazy.compactMap { pm.fields[$0]!.first(where: previous.isTainted) }.first
                     if let o = calleeObject {
                         for b in m.receiverBases[c] { state.seed(b, .value(state: pIndex, node: o)) }
                     }
@@ -581,7 +594,7 @@ public final class ArgumentFlow: @unchecked Sendable {
                 if let s = shared[key] { for v in values { state.seed(v, .value(state: s.state, node: s.node)) } }
             }
             if state.pred.isEmpty && previous == nil { return [] }
-            state.propagate()
+            propagate(state)
             for (key, values) in m.shared {
                 if shared[key] == nil, let v = values.first(where: { state.isTainted($0) }) { shared[key] = (index, v) }
             }

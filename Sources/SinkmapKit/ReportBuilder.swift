@@ -115,8 +115,10 @@ struct ReportBuilder {
             if count[key] == nil { reached[p.entry.function, default: []].append(key) }
             count[key, default: 0] += 1
             if let w = witness[key] {
-                // A path whose untrusted input reaches the sink's arguments is the better witness; then the shorter.
-                if (p.flow == nil ? 1 : 0, p.frames.count) < (w.flow == nil ? 1 : 0, w.frames.count) { witness[key] = p }
+                // A path whose untrusted input reaches the sink's arguments is the better witness — one reaching an
+                // argument after the first (usually a handle) better still; then the shorter.
+                func rank(_ x: Path) -> Int { x.flow.map { $0.arguments.contains { $0 > 1 } ? 0 : 1 } ?? 2 }
+                if (rank(p), p.frames.count) < (rank(w), w.frames.count) { witness[key] = p }
             } else {
                 witness[key] = p
             }
