@@ -14,6 +14,7 @@ extension CallSiteVisitor {
         let calleeExpr = call.firstChild
         let nameCursor = calleeExpr.map(Self.unwrap) ?? call
         guard let site = callSiteLocation(call, nameCursor: nameCursor) else { return }
+        lastCallSite = site
 
         var referenced = clang_getCursorReferenced(call)
         // `(*fp)(x)`: the call names no declaration, the dereferenced pointer does.

@@ -34,6 +34,12 @@ final class CallSiteVisitor {
     /// Raw paths of the files this unit reported errors in: where a class's declaration is read back from its tokens
     /// (framework macros that were not expanded, bases whose headers are missing).
     var filesWithErrors: Set<String> = []
+    /// Flow facts of the functions and lambdas defined in this unit, by id (see `+Flow`).
+    var flowBuilders: [String: FlowBuilder] = [:]
+    /// Declaration keys of locals and parameters, by cursor hash.
+    var declarationKeys: [UInt32: [(CXCursor, String)]] = [:]
+    /// The call site `visitCall` found for the call being visited.
+    var lastCallSite: Site?
 
     /// One ancestor of the cursor being visited. `index` is its position among its parent's children; the
     /// child bookkeeping lets a function reference know where its address is going.
@@ -45,6 +51,11 @@ final class CallSiteVisitor {
         var childCount = 0
         var firstChild: CXCursor?
         var lastMemberRef: CXCursor?
+        /// For a call: its index among its function's flow calls.
+        var flowCall: Int32 = -1
+        /// For a binary operator: whether it is `=` (-1: not known yet), and the value its left side names.
+        var assignment: Int8 = -1
+        var assignTarget: Int32 = -1
     }
     var stack: [Frame] = []
 
@@ -90,13 +101,17 @@ final class CallSiteVisitor {
         // Code in system headers is not the project's: its bodies are never walked.
         if cursor.location.isInSystemHeader { return CXChildVisit_Continue }
         var context = stack[top].context
+        var flowCallIndex: Int32 = -1
 
         switch kind {
         case CXCursor_FunctionDecl, CXCursor_CXXMethod, CXCursor_Constructor, CXCursor_Destructor,
              CXCursor_ConversionFunction, CXCursor_FunctionTemplate:
             if kind == CXCursor_CXXMethod || kind == CXCursor_Destructor { visitMethodDeclaration(cursor) }
             visitPublicDeclaration(cursor)
-            if cursor.isDefinition { context = visitFunctionDefinition(cursor) }
+            if cursor.isDefinition {
+                context = visitFunctionDefinition(cursor)
+                if let id = context { beginFlow(cursor, id: id, enclosing: nil) }
+            }
         case CXCursor_VarDecl:
             if context == nil {
                 context = FunctionID.initializer(file: mainFile)
@@ -104,9 +119,19 @@ final class CallSiteVisitor {
                 visitLocalVariable(cursor, caller: caller)
             }
         case CXCursor_LambdaExpr, CXCursor_BlockExpr:
-            if let caller = context { context = visitClosure(cursor, kind: kind, enclosing: caller, index: index) }
+            if let caller = context {
+                context = visitClosure(cursor, kind: kind, enclosing: caller, index: index)
+                if let id = context, let at = site(at: cursor.location)?.location {
+                    flowClosure(cursor, id: id, context: caller, index: index, at: at)
+                    beginFlow(cursor, id: id, enclosing: caller)
+                }
+            }
         case CXCursor_CallExpr:
-            if let caller = context { visitCall(cursor, caller: caller) }
+            if let caller = context {
+                lastCallSite = nil
+                visitCall(cursor, caller: caller)
+                if let site = lastCallSite { flowCallIndex = flowCall(cursor, context: caller, index: index, site: site) }
+            }
             visitStringResult(cursor, context: context, index: index)
         case CXCursor_CXXDeleteExpr:
             if let caller = context { visitDelete(cursor, caller: caller) }
@@ -115,6 +140,11 @@ final class CallSiteVisitor {
         case CXCursor_DeclRefExpr, CXCursor_MemberRefExpr:
             visitReference(cursor, index: index, context: context)
             if kind == CXCursor_DeclRefExpr, let caller = context { visitStreamRead(cursor, caller: caller) }
+            if let caller = context {
+                if kind == CXCursor_DeclRefExpr { flowReference(cursor, context: caller, index: index) } else { flowMember(cursor, context: caller, index: index) }
+            }
+        case CXCursor_CXXThisExpr:
+            if let caller = context { flowThis(cursor, context: caller, index: index) }
         case CXCursor_ClassDecl, CXCursor_StructDecl:
             if cursor.isDefinition, !filesWithErrors.isEmpty { visitClassWithErrors(cursor) }
         case CXCursor_NamespaceAlias, CXCursor_UsingDeclaration, CXCursor_TypedefDecl, CXCursor_TypeAliasDecl:
@@ -122,7 +152,9 @@ final class CallSiteVisitor {
         default:
             break
         }
-        stack.append(Frame(cursor: cursor, kind: kind, context: context, index: index))
+        var frame = Frame(cursor: cursor, kind: kind, context: context, index: index)
+        frame.flowCall = flowCallIndex
+        stack.append(frame)
         return CXChildVisit_Recurse
     }
 
@@ -143,6 +175,7 @@ final class CallSiteVisitor {
         f.functions = functions.values.filter { $0.kind != .unresolved || called.contains($0.id) }.sorted { $0.id < $1.id }
         f.publicDeclarations = publicDeclarations.sorted()
         f.streamReads = streamReads.sorted { ($0.function, $0.stream) < ($1.function, $1.stream) }
+        f.flows = flowBuilders.values.map(\.fact).filter { !$0.calls.isEmpty || !$0.edges.isEmpty }.sorted { $0.function < $1.function }
         return f
     }
 

@@ -313,6 +313,8 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
     return e.kind + (e.routes && e.routes.length ? ' ' + e.routes.join(', ') : '') + (e.label ? ' "' + e.label + '"' : '');
   }
   function untrusted(p) { return (p.labels || []).indexOf('untrusted-input') >= 0; }
+  // Data-flow labels (flows-to-sink, output-to-shell, …): every label but untrusted-input.
+  function flowLabels(p) { return (p.labels || []).filter(function (l) { return l !== 'untrusted-input'; }); }
   function sourceText(s) {
     return s.source + ' [' + s.kind + ']' + (s.via.length && !(s.via.length === 1 && s.via[0] === s.source)
       ? ' via ' + s.via.join(' \u2192 ') : '');
@@ -528,8 +530,9 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
   var entries = new Map();
   paths.forEach(function (p, pi) {
     var e = entries.get(p.entry.function) || { name: p.entry.function, kind: p.entry.kind, text: entryText(p.entry),
-      untrusted: false, paths: [], sinks: new Set() };
+      untrusted: false, flows: false, paths: [], sinks: new Set() };
     e.untrusted = e.untrusted || untrusted(p);
+    e.flows = e.flows || !!p.flow;
     e.paths.push(pi); e.sinks.add(p.sink.rule + '\u0000' + p.sink.function);
     entries.set(p.entry.function, e);
   });
@@ -554,6 +557,7 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
     var meta = el('div', 'meta');
     meta.appendChild(badge(e.kind));
     if (e.untrusted) meta.appendChild(badge('untrusted input', 'untrusted'));
+    if (e.flows) meta.appendChild(badge('flows to sink', 'untrusted'));
     meta.appendChild(document.createTextNode((e.text !== e.kind ? ' ' + e.text.slice(e.kind.length + 1) : '')
       + ' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by ' + plural(e.paths.length, 'path', 'paths')));
     var sel = { title: 'Paths from ' + e.name + ' (' + e.text + ')', paths: e.paths };
@@ -596,6 +600,18 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
     a.setAttribute('href', href(file, line));
     return a;
   }
+  // A flow witness: one row per step, the value, its function (a helper off the path marked), and a link.
+  function flowSteps(steps) {
+    var ol = el('ol', 'flow');
+    steps.forEach(function (s) {
+      var row = el('li');
+      row.appendChild(el('span', 'name', s.value));
+      row.appendChild(el('span', 'call', '  in ' + s.function + (s.frame === undefined || s.frame === null ? ' (helper)' : '') + '  '));
+      if (s.at) row.appendChild(link(s.at.file, s.at.line, s.at.column));
+      ol.appendChild(row);
+    });
+    return ol;
+  }
   var shown = [];
   function renderPaths(list, title) {
     shown = list;
@@ -607,6 +623,7 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
       var by = p.entry.registeredBy ? ', registered by ' + p.entry.registeredBy : '';
       li.appendChild(el('div', 'path-head', p.entry.function + ' (' + entryText(p.entry) + by + ') \u2192 ' + p.sink.function
         + ' [' + p.sink.category + ']' + (untrusted(p) ? ' \u2014 untrusted input' : '')
+        + flowLabels(p).map(function (l) { return ' \u2014 ' + l; }).join('')
         + (p.truncated ? ' \u2014 more paths to this sink than listed' : '')));
       var frames = el('ol', 'frames');
       p.frames.forEach(function (f, i) {
@@ -627,11 +644,23 @@ ul.downstream { margin: 2px 0 6px 16px; padding-left: 12px; font-size: 11px; col
         frames.appendChild(row);
       });
       li.appendChild(frames);
+      if (p.flow) {
+        var args = p.flow.arguments.length === 1 ? 'argument ' + p.flow.arguments[0] : 'arguments ' + p.flow.arguments.join(', ');
+        li.appendChild(el('div', 'meta', 'data flow: ' + p.flow.source + ' [' + p.flow.kind + '] reaches ' + args + ' of '
+          + p.sink.function + ':'));
+        li.appendChild(flowSteps(p.flow.steps));
+      }
+      (p.outputs || []).forEach(function (o) {
+        li.appendChild(el('div', 'meta', "data flow: the model's output reaches " + o.operation + ': ' + o.function + ':'));
+        li.appendChild(flowSteps(o.steps));
+      });
       if (p.downstream && p.downstream.length) {
         li.appendChild(el('div', 'meta', 'model output may reach (calls after the model call, within 3 calls; '
-          + 'co-reachability, not data flow):'));
+          + 'reachability only unless marked):'));
         var ops = el('ul', 'downstream');
-        p.downstream.forEach(function (d) { ops.appendChild(el('li', '', downstreamText(d))); });
+        p.downstream.forEach(function (d) {
+          ops.appendChild(el('li', '', downstreamText(d) + (d.basis === 'data-flow' ? ' \u2014 the output\'s data flow reaches it' : '')));
+        });
         li.appendChild(ops);
       }
       ol.appendChild(li);

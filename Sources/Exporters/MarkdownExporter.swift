@@ -47,7 +47,9 @@ public struct MarkdownExporter {
                    "Entry points in the project's code, request handlers first; each witness path is in its sink's section.",
                    "", "| entry point | kind and routes | defined at | reaches (paths) | untrusted input |", "|---|---|---|---|---|"]
         for e in surface.entries {
-            let reaches = e.sinks.isEmpty ? "no sink" : e.sinks.map { "\(T.code($0.function, inTable: true)) (\($0.paths))" }.joined(separator: ", ")
+            let reaches = e.sinks.isEmpty ? "no sink" : e.sinks.map {
+                "\(T.code($0.function, inTable: true)) (\($0.paths))" + ($0.flows == true ? " — request flows" : "")
+            }.joined(separator: ", ")
             let place = e.file.map { T.text($0 + (e.line.map { ":\($0)" } ?? "")) } ?? ""
             out.append("| \(T.code(e.function, inTable: true)) | \(T.text(ThreatText.surfaceEntry(e))) | \(place) | \(reaches) | "
                        + (e.untrusted == true ? "yes" : "") + " |")
@@ -147,7 +149,8 @@ public struct MarkdownExporter {
             let group = pairs[pair]!
             let witness = group.first { $0.id == chosen[pair] } ?? group.min { $0.frames.count < $1.frames.count }!
             let more = group.count > 1 ? " — 1 of \(group.count) listed paths" : ""
-            let untrusted = Self.untrusted(witness) ? " — **untrusted input**" : ""
+            var untrusted = Self.untrusted(witness) ? " — **untrusted input**" : ""
+            for label in ThreatText.flowLabels(witness) { untrusted += " — **\(T.text(label))**" }
             out.append("**\(T.code(pair.entry)) (\(T.text(ThreatText.entry(witness.entry)))) → \(T.code(pair.sink.function))**"
                        + "\(untrusted)\(more)")
             out.append("")
@@ -157,10 +160,22 @@ public struct MarkdownExporter {
                 out.append("Inside \(T.code(pair.sink.function)), also reaches: " + also.map { T.code($0) }.joined(separator: ", ") + ".")
                 out.append("")
             }
+            if let f = witness.flow {
+                out.append("Data flow: " + T.text(ThreatText.flowHead(f, sink: witness.sink.function)) + ":")
+                out.append("")
+                out += ThreatText.flowGroups(f.steps).map { "- " + T.text($0) }
+                out.append("")
+            }
+            for o in witness.outputs ?? [] {
+                out.append("Data flow: " + T.text(ThreatText.outputHead(o)) + ":")
+                out.append("")
+                out += ThreatText.flowGroups(o.steps).map { "- " + T.text($0) }
+                out.append("")
+            }
             if let ops = witness.downstream, !ops.isEmpty {
                 out.append("The " + ThreatText.downstreamCaveat + ":")
                 out.append("")
-                out += ops.map { "- " + T.text(ThreatText.downstream($0)) }
+                out += ops.map { "- " + T.text(ThreatText.downstreamWithBasis($0)) }
                 out.append("")
             }
         }
@@ -204,10 +219,19 @@ public struct MarkdownExporter {
         guard untrusted > 0 || !operations.isEmpty else { return [] }
         var line = "Threat context: \(plural(untrusted, "listed path")) \(untrusted == 1 ? "carries" : "carry") untrusted input "
             + "(the entry point receives requests, or a frame reads a source before the model call)"
+        let flowing = r.paths.filter { $0.flow != nil }.count
+        if flowing > 0 { line += ", \(flowing) of them into the sink call's arguments (data flow)" }
+        var outputs: [String: Int] = [:]
+        for p in r.paths { for op in Set((p.outputs ?? []).map(\.operation)) { outputs[op, default: 0] += 1 } }
+        if !outputs.isEmpty {
+            line += "; the model's output is handed to "
+                + outputs.keys.sorted().map { "\(T.text($0)) on \(plural(outputs[$0]!, "path"))" }.joined(separator: ", ")
+                + " (data flow)"
+        }
         if !operations.isEmpty {
             line += "; the model's output may reach "
                 + operations.keys.sorted().map { "\(T.text($0)) on \(plural(operations[$0]!, "path"))" }.joined(separator: ", ")
-                + " (calls after the model call; co-reachability, not data flow)"
+                + " (calls after the model call; reachability)"
         }
         return [line + ".", ""]
     }

@@ -108,8 +108,10 @@ public struct SARIFExporter {
         var text = "\(v(path.entry.function)) (\(v(ThreatText.entry(path.entry)))) reaches \(v(path.sink.function)) [\(v(path.sink.category))] "
             + "in \(path.frames.count - 1) \(path.frames.count == 2 ? "call" : "calls"): \(names.joined(separator: " → "))"
         if path.labels?.contains(ThreatText.untrustedInput) ?? false { text += ". It carries untrusted input" }
+        if let f = path.flow { text += ", and its \(v(ThreatText.flowHead(f, sink: path.sink.function))) (flows-to-sink; see the code flows)" }
+        for o in path.outputs ?? [] { text += ". The model's output reaches \(v(o.operation)): \(v(o.function)) (output-to-\(v(o.operation)))" }
         if let ops = path.downstream, !ops.isEmpty {
-            text += ". The " + ThreatText.downstreamCaveat + ": " + ops.map { v(ThreatText.downstream($0)) }.joined(separator: "; ")
+            text += ". The " + ThreatText.downstreamCaveat + ": " + ops.map { v(ThreatText.downstreamWithBasis($0)) }.joined(separator: "; ")
         }
         if path.truncated { text += ". More paths reach this sink than were listed (a limit cut them)" }
 
@@ -129,7 +131,7 @@ public struct SARIFExporter {
             ruleId: path.sink.rule, ruleIndex: ruleIndex, level: "note", message: .init(text: text),
             locations: primary, relatedLocations: related.isEmpty ? nil : related,
             codeFlows: [.init(message: .init(text: names.joined(separator: " → ")),
-                              threadFlows: [.init(locations: capped(steps(path, report: report)))])],
+                              threadFlows: [.init(locations: capped(steps(path, report: report)))])] + dataFlows(path),
             partialFingerprints: ["sinkmapPath/v1": path.id],
             baselineState: newPathIDs == nil ? nil : "new",
             properties: .init(pathId: path.id, entryPoint: path.entry.function, entryKind: path.entry.kind,
@@ -172,6 +174,28 @@ public struct SARIFExporter {
         guard steps.count > maxThreadFlowLocations, maxThreadFlowLocations >= 2 else { return steps }
         let head = maxThreadFlowLocations / 2
         return Array(steps.prefix(head) + steps.suffix(maxThreadFlowLocations - head))
+    }
+
+    /// The data-flow witnesses as code flows of their own: the request into the sink call's arguments, then the
+    /// model's output into each operation. A step is at the value's place, nested by its frame on the path.
+    private func dataFlows(_ path: Path) -> [SARIF.CodeFlow] {
+        func flow(_ message: String, _ steps: [Path.FlowStep]) -> SARIF.CodeFlow? {
+            let locations: [SARIF.ThreadFlowLocation] = steps.compactMap { step in
+                let frame = step.frame.map { path.frames[min($0, path.frames.count - 1)] }
+                guard let file = step.at?.file ?? frame?.file else { return nil }
+                let text = "\(v(step.value)) in \(v(step.function))" + (step.frame == nil ? " (a helper given the output)" : "")
+                return .init(location: .init(physicalLocation: physical(file, step.at?.line ?? frame?.line, step.at?.column),
+                                             message: .init(text: text)),
+                             nestingLevel: step.frame ?? path.frames.count - 1, kinds: ["taint"])
+            }
+            return locations.isEmpty ? nil : .init(message: .init(text: message), threadFlows: [.init(locations: locations)])
+        }
+        var out: [SARIF.CodeFlow] = []
+        if let f = path.flow, let c = flow("flows-to-sink: " + v(ThreatText.flowHead(f, sink: path.sink.function)), f.steps) { out.append(c) }
+        for o in path.outputs ?? [] {
+            if let c = flow("output-to-\(v(o.operation)): " + v(ThreatText.outputHead(o)), o.steps) { out.append(c) }
+        }
+        return out
     }
 
     /// Diagnostics and truncated sinks, so what the scan could not see travels with the results.

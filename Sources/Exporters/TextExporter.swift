@@ -37,9 +37,13 @@ public struct TextExporter {
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")
         let untrusted = r.paths.filter { $0.labels?.contains(ThreatText.untrustedInput) ?? false }.count
         let downstream = r.paths.filter { !($0.downstream ?? []).isEmpty }.count
+        let flowing = r.paths.filter { $0.flow != nil }.count
+        let outputs = r.paths.filter { !($0.outputs ?? []).isEmpty }.count
         let context = [untrusted > 0 ? "\(untrusted) carry untrusted input" : nil,
-                       downstream > 0 ? "\(downstream) may hand the model's output to a shell, SQL, file, network or "
-                           + "dynamic-loading call" : nil].compactMap { $0 }
+                       flowing > 0 ? "\(flowing) carry it into the sink call's arguments (flows-to-sink)" : nil,
+                       outputs > 0 ? "\(outputs) hand the model's output to a shell, SQL, file or network call (data flow)" : nil,
+                       downstream > 0 ? "\(downstream) call a shell, SQL, file, network or dynamic-loading function after the "
+                           + "model call (reachability)" : nil].compactMap { $0 }
         if !context.isEmpty { out.append("of the \(r.paths.count) listed: " + context.joined(separator: ", ")) }
 
         let lifted = r.paths.contains(where: { $0.wrapper != nil })
@@ -102,9 +106,11 @@ public struct TextExporter {
             for (n, path) in paths.enumerated() {
                 var head = "  #\(n + 1) from \(safe(path.entry.function)) (\(safe(ThreatText.entry(path.entry))))"
                 if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
+                for label in ThreatText.flowLabels(path) { head += " " + yellow("[\(label)]") }
                 out.append(head)
                 out.append(contentsOf: frames(path))
                 out.append(contentsOf: alsoReachesLines(path))
+                out.append(contentsOf: flowLines(path))
                 out.append(contentsOf: downstreamLines(path))
             }
         }
@@ -176,7 +182,10 @@ public struct TextExporter {
                 if !matched.isEmpty { line += "  " + dim(safe("(" + matched.joined(separator: ", ") + ")")) }
             }
             if e.untrusted == true { line += "  " + yellow("[untrusted-input]") }
-            line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map { "\($0.function) ×\($0.paths)" }.joined(separator: ", "))
+            if e.sinks.contains(where: { $0.flows == true }) { line += " " + yellow("[flows-to-sink]") }
+            line += e.sinks.isEmpty ? dim("  → no sink") : "  → " + safe(e.sinks.map {
+                "\($0.function) ×\($0.paths)" + ($0.flows == true ? " (request flows)" : "")
+            }.joined(separator: ", "))
             out.append(line)
             for o in e.requestDriven ?? [] { out.append("      " + yellow(safe(ThreatText.requestDriven(o)))) }
         }
@@ -236,7 +245,8 @@ public struct TextExporter {
         var head = "  #\(number) " + safe(who) + " → " + bold(safe(sink.function))
             + "  [\(sink.category)]  \(sink.paths) \(sink.paths == 1 ? "path" : "paths")"
         if path.labels?.contains(ThreatText.untrustedInput) ?? false { head += "  " + yellow("[untrusted-input]") }
-        return [""] + [head] + frames(path) + alsoReachesLines(path) + downstreamLines(path)
+        for label in ThreatText.flowLabels(path) { head += " " + yellow("[\(label)]") }
+        return [""] + [head] + frames(path) + alsoReachesLines(path) + flowLines(path) + downstreamLines(path)
     }
 
     private func frames(_ path: Path) -> [String] {
@@ -268,7 +278,21 @@ public struct TextExporter {
 
     private func downstreamLines(_ path: Path) -> [String] {
         guard let ops = path.downstream, !ops.isEmpty else { return [] }
-        return ["   " + ThreatText.downstreamCaveat + ":"] + ops.map { "     " + yellow(safe(ThreatText.downstream($0))) }
+        return ["   " + ThreatText.downstreamCaveat + ":"] + ops.map { "     " + yellow(safe(ThreatText.downstreamWithBasis($0))) }
+    }
+
+    /// The data-flow witnesses: the request into the sink call's arguments, the model's output into operations.
+    private func flowLines(_ path: Path) -> [String] {
+        var lines: [String] = []
+        if let f = path.flow {
+            lines.append("   " + yellow(safe("flow: " + ThreatText.flowHead(f, sink: path.sink.function))) + ":")
+            lines += ThreatText.flowGroups(f.steps).map { "     " + dim(safe($0)) }
+        }
+        for o in path.outputs ?? [] {
+            lines.append("   " + yellow(safe("output: " + ThreatText.outputHead(o))) + ":")
+            lines += ThreatText.flowGroups(o.steps).map { "     " + dim(safe($0)) }
+        }
+        return lines
     }
 
     private func safe(_ s: String) -> String { TerminalText.sanitize(s) }

@@ -64,7 +64,53 @@ public enum ThreatText {
     }
 
     static let untrustedInput = "untrusted-input"
+    static let flowsToSink = "flows-to-sink"
+
+    /// The path's labels beyond `untrusted-input`, in order: `flows-to-sink`, `output-to-shell`, …
+    static func flowLabels(_ p: Path) -> [String] { (p.labels ?? []).filter { $0 != untrustedInput } }
+
+    /// `request [http-request] reaches argument 2 of llama_decode`.
+    static func flowHead(_ f: Path.Flow, sink: String) -> String {
+        let which = f.arguments.count == 1 ? "argument \(f.arguments[0])" : "arguments \(f.arguments.map(String.init).joined(separator: ", "))"
+        return "\(f.source) [\(f.kind)] reaches \(which) of \(sink)"
+    }
+
+    /// `the model's output reaches shell: system`.
+    static func outputHead(_ o: Path.OutputFlow) -> String { "the model's output reaches \(o.operation): \(o.function)" }
+
+    /// A witness's steps grouped by function, one group a line: `evaluate: prompt (parameter 1) src/a.cpp:16 → c_str(…) :18`.
+    /// The file is written when it changes; a helper off the path is marked `(helper)`.
+    static func flowGroups(_ steps: [Path.FlowStep]) -> [String] {
+        var lines: [String] = []
+        var current: (function: String, frame: Int?)?
+        var parts: [String] = []
+        var lastFile: String?
+        func flush() {
+            guard let c = current else { return }
+            lines.append(c.function + (c.frame == nil ? " (helper)" : "") + ": " + parts.joined(separator: " → "))
+            parts = []
+        }
+        for step in steps {
+            if current == nil || current!.function != step.function || current!.frame != step.frame {
+                flush()
+                current = (step.function, step.frame)
+            }
+            var part = step.value
+            if let at = step.at {
+                part += at.file == lastFile ? " :\(at.line)" : " \(at.file):\(at.line)"
+                lastFile = at.file
+            }
+            parts.append(part)
+        }
+        flush()
+        return lines
+    }
 
     /// What the downstream list is, said once wherever it is shown.
-    static let downstreamCaveat = "model output may reach (calls after the model call, within 3 calls; co-reachability, not data flow)"
+    static let downstreamCaveat = "model output may reach (calls after the model call, within 3 calls; reachability only unless marked)"
+
+    /// `shell: system via speak → system, called from … (data flow below)`.
+    static func downstreamWithBasis(_ d: Path.Downstream) -> String {
+        downstream(d) + (d.basis == "data-flow" ? " — the output's data flow reaches it (below)" : "")
+    }
 }

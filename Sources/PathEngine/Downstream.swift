@@ -42,6 +42,12 @@ public final class Downstream: @unchecked Sendable {
     /// Per node: whether it is a sensitive operation.
     public var isOperation: [Bool] { operation.map { $0 != nil } }
 
+    /// What a node does when it is a sensitive operation.
+    public func category(of node: Int32) -> OperationCategory? { operation[Int(node)].map { rules[$0].category } }
+
+    /// Whether a node aborts, asserts or prints a backtrace (see `isCrashHandler(_:)`).
+    public func isCrashHandler(_ node: Int32) -> Bool { isCrashHandler[Int(node)] }
+
     /// Whether every call from `caller` to `operation` passes only literals. (The frame's own calls are judged
     /// where they are taken, in `operations(on:)`: only those after the model call count.)
     private func calledWithConstantsOnly(_ operation: Int32, from caller: Int32) -> Bool {

@@ -17,6 +17,7 @@ public final class SourceReads: @unchecked Sendable {
     private let graph: CallGraph
     private var direct: [[SourceRead]]
     private var cache: [Int32: [SourceRead]] = [:]
+    private let sourceKind: [SourceKind?]
 
     public init(graph: CallGraph, rules: [SourceRule], matcher: NameMatcher, facts: ThreatFacts) {
         self.graph = graph
@@ -24,6 +25,7 @@ public final class SourceReads: @unchecked Sendable {
         for (i, f) in graph.functions.enumerated() where f.kind != .lambda && f.kind != .block && f.kind != .initializer {
             sourceRule[i] = matcher.match(f)
         }
+        sourceKind = sourceRule.map { $0.map { rules[$0].kind } }
         direct = graph.functions.indices.map { i in
             var reads: [SourceRead] = []
             let f = graph.functions[i]
@@ -55,6 +57,18 @@ public final class SourceReads: @unchecked Sendable {
         }
         cache[node] = out
         return out
+    }
+
+    /// What a call of `node` hands back, when it is untrusted input: `node` is a source (`fgets`), or — one level,
+    /// as for frames — a function that calls one itself (`read_prompt`). The environment is not untrusted.
+    public func untrustedResult(of node: Int32) -> SourceRead? {
+        if let kind = sourceKind[Int(node)], kind != .environment {
+            return SourceRead(source: graph.functions[Int(node)].displayName, kind: kind, via: [node])
+        }
+        guard graph.functions[Int(node)].kind != .lambda, !(graph.functions[Int(node)].name == "main") else { return nil }
+        return direct[Int(node)].first { $0.kind != .environment && $0.source != "argv" }.map {
+            SourceRead(source: $0.source, kind: $0.kind, via: [node] + $0.via)
+        }
     }
 
     /// `int (int, char **)` has parameters; `int ()` and `int (void)` do not.

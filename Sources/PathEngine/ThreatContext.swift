@@ -10,6 +10,10 @@ public struct PathThreat: Sendable, Equatable {
     /// the operator's: a `getenv` read is shown as a source but does not make a path untrusted.
     public var untrustedInput: Bool
     public var downstream: [DownstreamOperation]
+    /// Untrusted input reaching the sink call's arguments; nil when none does (or the path has no untrusted input).
+    public var flow: SinkFlow?
+    /// The model's output reaching a shell, SQL, file or network call's arguments.
+    public var outputs: [OutputFlow] = []
 }
 
 /// Annotates paths with their threat context (`Docs/threat-context.md`). Built once per scan over the graph
@@ -18,6 +22,7 @@ public final class ThreatContext: @unchecked Sendable {
     public let entries: [Int32: EntryPoint]
     private let sources: SourceReads
     private let downstream: Downstream
+    private let flow: ArgumentFlow
     /// Per node, whether it is the project's own code: only such frames contribute reads and downstream
     /// operations (a `getenv` deep inside vendored ggml is not the project's input). Nil: every frame.
     private let isProject: [Bool]?
@@ -32,6 +37,7 @@ public final class ThreatContext: @unchecked Sendable {
                               matcher: try NameMatcher(sourceRules.map { ($0.names, $0.patterns) }), facts: facts)
         downstream = Downstream(graph: graph, rules: operationRules,
                                 matcher: try NameMatcher(operationRules.map { ($0.names, $0.patterns) }))
+        flow = ArgumentFlow(graph: graph, flows: facts.flows, sources: sources, downstream: downstream, isProject: isProject)
     }
 
     /// What a request handler hands to a shell or to SQL by itself, model or not (`RequestDriven`): empty for entry
@@ -64,8 +70,11 @@ public final class ThreatContext: @unchecked Sendable {
             }
             reads[0].insert(read, at: 0)
         }
-        return PathThreat(entry: entry, reads: reads,
-                          untrustedInput: reads.contains { $0.contains { $0.kind != .environment } },
-                          downstream: producesOutput ? downstream.operations(on: path, frames: isProject) : [])
+        let untrusted = reads.contains { $0.contains { $0.kind != .environment } }
+        var threat = PathThreat(entry: entry, reads: reads, untrustedInput: untrusted,
+                                downstream: producesOutput ? downstream.operations(on: path, frames: isProject) : [])
+        if untrusted { threat.flow = flow.sinkFlow(path, entry: entry) }
+        if producesOutput { threat.outputs = flow.outputFlows(path) }
+        return threat
     }
 }

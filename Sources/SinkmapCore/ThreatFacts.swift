@@ -30,6 +30,8 @@ public struct ThreatFacts: Sendable {
     /// class, named as an rpc of that service in a `.proto` of the tree. Per node: the route and where the rpc is
     /// declared.
     public var protoMethods: [Int32: (route: String, rpc: ProtoServices.RPC, base: String)] = [:]
+    /// Per node: what it does with values (`FlowFact`), from the first unit that defines it.
+    public var flows: [Int32: FlowFact] = [:]
 
     public init() {}
 
@@ -49,6 +51,9 @@ public struct ThreatFacts: Sendable {
             publicIDs.formUnion(unit.publicDeclarations)
             for store in unit.addressStores { addressIDs.insert(store.function) }
             streams.formUnion(unit.streamReads)
+            for f in unit.flows {
+                if let n = graph.node(f.function), flows[n] == nil { flows[n] = f }
+            }
         }
         self.registrations = registrations.compactMap { r in
             graph.node(r.function).map {

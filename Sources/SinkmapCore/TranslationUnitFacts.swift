@@ -31,6 +31,8 @@ public struct TranslationUnitFacts: Codable, Sendable {
     /// Methods of classes deriving from a gRPC service class that could not be resolved (its generated header is
     /// missing): gRPC methods when a `.proto` of the tree declares the rpc.
     public var unresolvedServiceMethods: [UnresolvedServiceMethodFact] = []
+    /// What each function defined here does with values (see `FlowFact`), sorted by function.
+    public var flows: [FlowFact] = []
     /// Why libclang produced no AST at all (nothing was recorded); nil when the unit was parsed.
     public var failure: UnitFailure?
     /// libclang could not produce an AST at all (crash, time-out, unreadable file): nothing was recorded.
@@ -53,7 +55,11 @@ public struct TranslationUnitFacts: Codable, Sendable {
         let others = overrides.count + addressStores.count + aliases.count + instantiations.count + dependentCalls.count
             + registrations.count + streamReads.count + diagnostics.count + slotFlows.count + containerAccesses.count
             + endpointFlows.count + frameworkFunctions.count + unresolvedServiceMethods.count
-        return functionBytes + callBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
+        let flowBytes = flows.reduce(0) { total, f in
+            total + perRecord + 4 * f.edges.count + f.values.reduce(0) { $0 + 24 + $1.key.utf8.count + $1.name.utf8.count }
+                + f.calls.reduce(0) { $0 + perRecord + $1.name.utf8.count + $1.location.file.utf8.count }
+        }
+        return functionBytes + callBytes + flowBytes + perRecord * others + publicDeclarations.reduce(0) { $0 + $1.utf8.count }
     }
 
     public init(file: String, functions: [FunctionFact] = [], calls: [CallFact] = [],

@@ -136,7 +136,10 @@ struct ReportBuilder {
             if count[key] == nil { reached[p.entry.function, default: []].append(key) }
             count[key, default: 0] += 1
             if let w = witness[key] {
-                if p.frames.count < w.frames.count { witness[key] = p }
+                // A path whose untrusted input reaches the sink's arguments is the better witness — one reaching an
+                // argument after the first (usually a handle) better still; then the shorter.
+                func rank(_ x: Path) -> Int { x.flow.map { $0.arguments.contains { $0 > 1 } ? 0 : 1 } ?? 2 }
+                if (rank(p), p.frames.count) < (rank(w), w.frames.count) { witness[key] = p }
             } else {
                 witness[key] = p
             }
@@ -146,8 +149,10 @@ struct ReportBuilder {
         for (function, p) in first {
             let kind = EntryKind(rawValue: p.entry.kind)
             let sinks = reached[function]!.map { k in
-                Report.Surface.Reached(rule: k.rule, function: k.sink, category: witness[k]!.sink.category,
-                                       paths: count[k]!, witness: witness[k]!.id)
+                var reached = Report.Surface.Reached(rule: k.rule, function: k.sink, category: witness[k]!.sink.category,
+                                                     paths: count[k]!, witness: witness[k]!.id)
+                reached.flows = witness[k]!.flow != nil ? true : nil
+                return reached
             }.sorted { ($0.category, $0.function, $0.rule) < ($1.category, $1.function, $1.rule) }
             let untrusted = untrustedEntries.contains(function)
             rows.append((kind?.reviewRank ?? EntryKind.reviewOrder.count, function,
@@ -168,8 +173,12 @@ struct ReportBuilder {
                                               file: f.location?.file, line: f.location?.line, untrusted: nil, sinks: [],
                                               requestDriven: requestDriven(f.displayName))))
         }
-        // Within a kind, the entry points that reach a sink before those that reach none.
-        rows.sort { ($0.rank, $0.entry.sinks.isEmpty ? 1 : 0, $0.name) < ($1.rank, $1.entry.sinks.isEmpty ? 1 : 0, $1.name) }
+        // Within a kind, the entry points that reach a sink before those that reach none, and those whose untrusted
+        // input reaches a sink's arguments first among them.
+        func order(_ r: (rank: Int, name: String, entry: Report.Surface.Entry)) -> (Int, Int, Int, String) {
+            (r.rank, r.entry.sinks.isEmpty ? 1 : 0, r.entry.sinks.contains { $0.flows == true } ? 0 : 1, r.name)
+        }
+        rows.sort { order($0) < order($1) }
         return Report.Surface(entries: rows.map(\.entry), notProject: notProject)
     }
 
@@ -219,10 +228,25 @@ struct ReportBuilder {
         for (k, reads) in t.reads.enumerated() where !reads.isEmpty {
             path.frames[k].sources = reads.map { Frame.Source(source: $0.source, kind: $0.kind.rawValue, via: $0.via.map(name)) }
         }
-        path.labels = t.untrustedInput ? ["untrusted-input"] : nil
-        let downstream = t.downstream.map {
-            Path.Downstream(operation: $0.category.rawValue, function: name($0.operation), via: $0.via.map(name),
-                            from: path.frames[$0.frame].function, at: location($0.location))
+        var labels: [String] = t.untrustedInput ? ["untrusted-input"] : []
+        func steps(_ s: [FlowStep]) -> [Path.FlowStep] {
+            s.map { Path.FlowStep(frame: $0.frame, function: name($0.node), value: $0.value, at: $0.location.map(location)) }
+        }
+        if let f = t.flow {
+            labels.append("flows-to-sink")
+            path.flow = Path.Flow(source: f.source, kind: f.kind.rawValue, arguments: f.arguments, steps: steps(f.steps))
+        }
+        let outputs = t.outputs.map { Path.OutputFlow(operation: $0.category.rawValue, function: $0.name, steps: steps($0.steps)) }
+        for category in ["shell", "sql", "file", "network"] where outputs.contains(where: { $0.operation == category }) {
+            labels.append("output-to-" + category)
+        }
+        path.outputs = outputs.isEmpty ? nil : outputs
+        path.labels = labels.isEmpty ? nil : labels
+        let downstream = t.downstream.map { d -> Path.Downstream in
+            var entry = Path.Downstream(operation: d.category.rawValue, function: name(d.operation), via: d.via.map(name),
+                                        from: path.frames[d.frame].function, at: location(d.location))
+            entry.basis = outputs.contains { $0.operation == entry.operation } ? "data-flow" : "reachability"
+            return entry
         }
         path.downstream = downstream.isEmpty ? nil : downstream
     }
@@ -245,11 +269,13 @@ struct ReportBuilder {
                             skippedSources: skippedSources)
     }
 
-    /// By sink; then request handlers before `main`s before uncalled roots (`EntryKind.reviewRank`); then the
-    /// shorter path first; then by frame names.
+    /// By sink; then paths whose untrusted input reaches the sink's arguments (`flows-to-sink`) before the others;
+    /// then request handlers before `main`s before uncalled roots (`EntryKind.reviewRank`); then the shorter path
+    /// first; then by frame names.
     static func pathOrder(_ a: Path, _ b: Path) -> Bool {
         if a.sink.rule != b.sink.rule { return a.sink.rule < b.sink.rule }
         if a.sink.function != b.sink.function { return a.sink.function < b.sink.function }
+        if (a.flow == nil) != (b.flow == nil) { return a.flow != nil }
         let ar = EntryKind(rawValue: a.entry.kind)?.reviewRank ?? EntryKind.reviewOrder.count
         let br = EntryKind(rawValue: b.entry.kind)?.reviewRank ?? EntryKind.reviewOrder.count
         if ar != br { return ar < br }

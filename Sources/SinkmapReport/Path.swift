@@ -22,6 +22,12 @@ public struct Path: Codable, Equatable, Sendable {
     /// With `--lift`: the project's own wrapper of the sink this path goes through (the first API function on its
     /// route, as `sinkmap suggest` proposes it); absent without `--lift` or when the path meets none.
     public var wrapper: String?
+    /// Untrusted input reaching the sink call's arguments, with a witness (label `flows-to-sink`); absent when none
+    /// is found.
+    public var flow: Flow?
+    /// The model's output reaching the arguments of a shell, SQL, file or network call, each with a witness
+    /// (labels `output-to-shell`, `output-to-sql`, `output-to-file`, `output-to-network`); absent when none.
+    public var outputs: [OutputFlow]?
 
     public init(id: String, entry: Entry, sink: SinkRef, frames: [Frame], truncated: Bool) {
         self.id = id
@@ -73,6 +79,57 @@ public struct Path: Codable, Equatable, Sendable {
         }
     }
 
+    /// Untrusted input followed, argument by argument, from where it enters to the sink call (Docs/threat-context.md).
+    public struct Flow: Codable, Equatable, Sendable {
+        /// Where it enters: `request` (a handler's request parameter), `argv`, `arguments`, or the source function
+        /// called (`fgets`, `httplib::Request::get_param_value`, `std::cin`).
+        public var source: String
+        /// The source's kind (`http-request`, `command-line`, `file`, …).
+        public var kind: String
+        /// The sink call's arguments it reaches, from 1.
+        public var arguments: [Int]
+        /// The witness: from the source to the sink call's argument, frame by frame.
+        public var steps: [FlowStep]
+        public init(source: String, kind: String, arguments: [Int], steps: [FlowStep]) {
+            self.source = source
+            self.kind = kind
+            self.arguments = arguments
+            self.steps = steps
+        }
+    }
+
+    /// One value of a flow witness and where it gets its value.
+    public struct FlowStep: Codable, Equatable, Sendable {
+        /// Its frame on the path (index into `frames`); absent for a helper off the path the output was followed into.
+        public var frame: Int?
+        /// The function the value is in.
+        public var function: String
+        /// The value: a variable, `this->field`, `f(…)` (what a call returns), `argument 2 of f(…)`, `return`.
+        public var value: String
+        public var at: Location?
+        public init(frame: Int?, function: String, value: String, at: Location?) {
+            self.frame = frame
+            self.function = function
+            self.value = value
+            self.at = at
+        }
+    }
+
+    /// The model's output followed to a sensitive operation's argument (data flow, unlike `downstream`).
+    public struct OutputFlow: Codable, Equatable, Sendable {
+        /// `shell`, `sql`, `file` or `network`.
+        public var operation: String
+        /// The operation's function (`system`, `fprintf`).
+        public var function: String
+        /// The witness: from the sink call's output to the operation's argument.
+        public var steps: [FlowStep]
+        public init(operation: String, function: String, steps: [FlowStep]) {
+            self.operation = operation
+            self.function = function
+            self.steps = steps
+        }
+    }
+
     /// A sensitive operation reachable from a frame after its call toward the sink.
     public struct Downstream: Codable, Equatable, Sendable {
         /// `shell`, `sql`, `file`, `network` or `dynamic-load`.
@@ -85,6 +142,9 @@ public struct Path: Codable, Equatable, Sendable {
         public var from: String
         /// That call.
         public var at: Location
+        /// `reachability`: the operation is called after the model call, not shown to be given its output (see
+        /// `outputs` for that); `data-flow` when an output witness reaches the same operation from this path.
+        public var basis: String?
         public init(operation: String, function: String, via: [String], from: String, at: Location) {
             self.operation = operation
             self.function = function

@@ -166,14 +166,17 @@ public struct Report: Codable, Equatable, Sendable {
             }
         }
 
-        /// One sink function an entry point reaches: how many listed paths, and the witness (the shortest listed
-        /// path, ties by frame names) by its `paths[].id`.
+        /// One sink function an entry point reaches: how many listed paths, and the witness (a listed path whose
+        /// untrusted input reaches the sink's arguments when there is one, then the shortest, ties by frame names) by
+        /// its `paths[].id`.
         public struct Reached: Codable, Equatable, Sendable {
             public var rule: String
             public var function: String
             public var category: String
             public var paths: Int
             public var witness: String
+            /// The witness's untrusted input reaches the sink call's arguments (`flows-to-sink`); absent otherwise.
+            public var flows: Bool?
             public init(rule: String, function: String, category: String, paths: Int, witness: String) {
                 self.rule = rule
                 self.function = function

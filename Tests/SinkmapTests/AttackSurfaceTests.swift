@@ -88,15 +88,16 @@ final class AttackSurfaceTests: XCTestCase {
         XCTAssertEqual(all.paths.first { $0.entry.function == "tj_tokenize_all" }?.entry.origin, "vendored")
     }
 
-    /// Request handlers come first and every one is in the inventory, also one that reaches no sink; the text
-    /// prints the surface line by line in that order.
+    /// Request handlers come first and every one is in the inventory, also one that reaches no sink; within a kind,
+    /// those whose request flows into a sink's arguments first; the text prints the surface line by line in that order.
     func testTheSurfaceListsEveryRouteFirstAndTheTextFollowsIt() throws {
         let report = try Scanning.scan(Repo.fixture("travelling-lambdas"))
         let surface = try XCTUnwrap(report.surface)
         XCTAssertEqual(surface.entries.map { "\($0.kind) \(($0.routes ?? []).joined(separator: ",")) \($0.sinks.map(\.function))" }, [
             "http-handler POST /completion [\"llama_decode\"]",
-            "http-handler POST /warmup [\"llama_decode\"]",
+            // The request flows into a sink's arguments from /tokenize, not from /warmup: it comes first.
             "http-handler POST /tokenize [\"llama_decode\", \"llama_tokenize\"]",
+            "http-handler POST /warmup [\"llama_decode\"]",
             "http-handler GET /health []",
             "main  [\"llama_decode\"]",
         ])

@@ -2,7 +2,8 @@ import SinkmapReport
 
 /// A report written by hand, so exporters are tested without libclang. It exercises what renderers must get
 /// right: several sinks, a macro call, an unresolved frame without a file, truncation, hostile spellings, and
-/// the threat context (an HTTP handler with its route, frames reading untrusted input, a downstream operation).
+/// the threat context (an HTTP handler with its route, frames reading untrusted input, a downstream operation, data
+/// flows into the sink's arguments and from its output to a shell).
 enum CannedReport {
     static let value: Report = {
         let decode = Path.SinkRef(rule: "llama.cpp/decode", function: "llama_decode", category: "inference")
@@ -32,7 +33,18 @@ enum CannedReport {
                             Frame(function: "llama_decode", file: "include/llama.h", line: 18, call: nil),
                          ], truncated: false),
                     downstream: [.init(operation: "shell", function: "system", via: ["run_hook", "system"], from: "process_line",
-                                       at: .init(file: "src/app.c", line: 31, column: 5))]),
+                                       at: .init(file: "src/app.c", line: 31, column: 5))],
+                    flow: .init(source: "fgets", kind: "file", arguments: [2], steps: [
+                        .init(frame: 1, function: "process_line", value: "read_line(…)", at: .init(file: "src/app.c", line: 21, column: 17)),
+                        .init(frame: 1, function: "process_line", value: "line", at: .init(file: "src/app.c", line: 21, column: 10)),
+                        .init(frame: 1, function: "process_line", value: "argument 2 of llama_decode(…)", at: .init(file: "src/app.c", line: 24, column: 22)),
+                    ]),
+                    outputs: [.init(operation: "shell", function: "system", steps: [
+                        .init(frame: 1, function: "process_line", value: "ctx (written by llama_decode(…))", at: .init(file: "src/app.c", line: 24, column: 9)),
+                        .init(frame: 1, function: "process_line", value: "argument 1 of run_hook(…)", at: .init(file: "src/app.c", line: 31, column: 14)),
+                        .init(frame: nil, function: "run_hook", value: "text (parameter 1)", at: .init(file: "src/app.c", line: 40, column: 1)),
+                        .init(frame: nil, function: "run_hook", value: "argument 1 of system(…)", at: .init(file: "src/app.c", line: 41, column: 12)),
+                    ])]),
                 Path(id: "a1b2c3d4e5f60718293a4b5c6d7e8f90", entry: .init(function: "<initializer:src/models.cpp>", kind: "initializer"),
                      sink: load,
                      frames: [
@@ -76,11 +88,19 @@ enum CannedReport {
         return f
     }
 
-    /// Labelled untrusted-input (every path given here reads untrusted input), with its downstream operations.
-    private static func withThreat(_ path: Path, downstream: [Path.Downstream]) -> Path {
+    /// Labelled untrusted-input (every path given here reads untrusted input), with its downstream operations and,
+    /// when given, its data flows (then labelled `flows-to-sink` and `output-to-…`, each downstream entry's basis said).
+    private static func withThreat(_ path: Path, downstream: [Path.Downstream], flow: Path.Flow? = nil,
+                                   outputs: [Path.OutputFlow] = []) -> Path {
         var p = path
-        p.labels = ["untrusted-input"]
-        p.downstream = downstream.isEmpty ? nil : downstream
+        p.labels = ["untrusted-input"] + (flow == nil ? [] : ["flows-to-sink"]) + outputs.map { "output-to-" + $0.operation }
+        p.downstream = downstream.isEmpty ? nil : downstream.map { d in
+            var d = d
+            d.basis = outputs.contains { $0.operation == d.operation } ? "data-flow" : "reachability"
+            return d
+        }
+        p.flow = flow
+        p.outputs = outputs.isEmpty ? nil : outputs
         return p
     }
 }

@@ -8,7 +8,9 @@ import XCTest
 /// label, registering function), `label:` the complete set of labelled paths, `source:` every frame's reads of
 /// untrusted input, `downstream:` every downstream operation, `request:` every shell or SQL call a request
 /// handler reaches by itself (the attack surface's request-driven operations), `route-evidence:` every entry
-/// point's evidence for a route (`FUNCTION: ROUTE = AS WRITTEN`). Adding a case is adding a folder.
+/// point's evidence for a route (`FUNCTION: ROUTE = AS WRITTEN`), `flow:` every path whose untrusted input reaches
+/// the sink call's arguments with its witness, `output:` every model output reaching an operation with its witness.
+/// Adding a case is adding a folder.
 final class FixtureTests: XCTestCase {
     struct Expectation {
         var paths: [String] = []
@@ -20,6 +22,8 @@ final class FixtureTests: XCTestCase {
         var downstream: [String] = []
         var requests: [String] = []
         var routeEvidence: [String] = []
+        var flows: [String] = []
+        var outputs: [String] = []
     }
 
     static func expectation(_ file: String) throws -> Expectation {
@@ -36,6 +40,8 @@ final class FixtureTests: XCTestCase {
             else if line.hasPrefix("downstream:") { e.downstream.append(line.dropFirst(11).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("request:") { e.requests.append(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) }
             else if line.hasPrefix("route-evidence:") { e.routeEvidence.append(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("flow:") { e.flows.append(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) }
+            else if line.hasPrefix("output:") { e.outputs.append(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) }
             else { XCTFail("\(file): cannot read line '\(line)'") }
         }
         return e
@@ -72,6 +78,8 @@ final class FixtureTests: XCTestCase {
         assertSameSet(name, "downstream operations", expected.downstream, Scanning.downstreamLines(report))
         assertSameSet(name, "request-driven operations", expected.requests, Scanning.requestLines(report))
         assertSameSet(name, "route evidence", expected.routeEvidence, Scanning.routeEvidenceLines(report))
+        assertSameSet(name, "flows into the sink's arguments", expected.flows, Scanning.flowLines(report))
+        assertSameSet(name, "model output reaching operations", expected.outputs, Scanning.outputLines(report))
         for f in expected.absent {
             let on = report.paths.filter { $0.frames.contains { $0.function == f } }
             XCTAssert(on.isEmpty, "\(name): \(f) must be on no path, but is on \(on.count)")

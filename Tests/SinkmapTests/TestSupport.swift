@@ -70,16 +70,43 @@ enum Scanning {
         }).sorted()
     }
 
-    /// Each downstream operation, once: `FROM: OPERATION FUNCTION via A -> B`.
     static func requestLines(_ report: Report) -> [String] {
         (report.surface?.entries ?? []).flatMap { e in
             (e.requestDriven ?? []).map { "\(e.function): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))" }
         }.sorted()
     }
 
+    /// Each downstream operation, once: `FROM: OPERATION FUNCTION via A -> B [BASIS]`.
     static func downstreamLines(_ report: Report) -> [String] {
         Set(report.paths.flatMap { path in
-            (path.downstream ?? []).map { "\($0.from): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))" }
+            (path.downstream ?? []).map {
+                "\($0.from): \($0.operation) \($0.function) via \($0.via.joined(separator: " -> "))"
+                    + ($0.basis == "data-flow" ? " [data-flow]" : "")
+            }
         }).sorted()
+    }
+
+    /// A witness's steps: `#FRAME VALUE@LINE` on the path, `FUNCTION: VALUE@LINE` in a helper off it, joined by ` → `.
+    static func steps(_ steps: [Path.FlowStep]) -> String {
+        steps.map { s in
+            (s.frame.map { "#\($0) " } ?? "\(s.function): ") + s.value + (s.at.map { "@\($0.line)" } ?? "")
+        }.joined(separator: " → ")
+    }
+
+    /// Each path whose untrusted input reaches the sink call: `PATH <= SOURCE [KIND] arguments N: STEPS`.
+    static func flowLines(_ report: Report) -> [String] {
+        report.paths.compactMap { path in
+            path.flow.map { f in
+                line(path) + " <= \(f.source) [\(f.kind)] arguments \(f.arguments.map(String.init).joined(separator: ",")): "
+                    + steps(f.steps)
+            }
+        }.sorted()
+    }
+
+    /// Each model output reaching an operation: `PATH => OPERATION FUNCTION: STEPS`.
+    static func outputLines(_ report: Report) -> [String] {
+        report.paths.flatMap { path in
+            (path.outputs ?? []).map { o in line(path) + " => \(o.operation) \(o.function): " + steps(o.steps) }
+        }.sorted()
     }
 }
