@@ -26,13 +26,13 @@ public struct TextExporter {
         var several = ""
         if let files = st.filesCompiledSeveralTimes, !files.isEmpty {
             let units = files.values.reduce(0, +)
-            several = " (\(files.count == 1 ? "1 file" : "\(files.count) files") compiled several times: \(units) units, each scanned)"
+            several = "; \(files.count == 1 ? "1 file" : "\(files.count) files") compiled several times: \(units) units, each scanned"
         }
         let parsed = st.parsedTranslationUnits ?? (st.translationUnits - st.translationUnitsWithErrors - st.failedTranslationUnits)
         let units = "\(st.translationUnits) translation units (\(parsed) parsed, \(st.translationUnitsWithErrors) with errors, "
-        let failed = "\(st.failedTranslationUnits) failed)"
+        let failed = "\(st.failedTranslationUnits) failed"
         out.append(bold("sinkmap \(r.tool.version)") + " — " + units
-                   + (st.failedTranslationUnits > 0 ? yellow(failed) : failed) + several + ", \(st.functions) functions, \(st.calls) calls")
+                   + (st.failedTranslationUnits > 0 ? yellow(failed) : failed) + several + "), \(st.functions) functions, \(st.calls) calls")
         out.append("\(reached.count) of \(r.sinks.count) sink functions called in the program are reached by "
                    + "\(pathTotal) \(pathTotal == 1 ? "path" : "paths")")
         let untrusted = r.paths.filter { $0.labels?.contains(ThreatText.untrustedInput) ?? false }.count

@@ -22,7 +22,7 @@ struct SuggestCommand: ParsableCommand {
 
         Examples:
           sinkmap suggest Fixtures/engine-wrappers
-          sinkmap suggest ~/src/whisper.cpp -p ~/src/whisper.cpp/build --output suggested.yml
+          sinkmap suggest ~/src/whisper.cpp -p build --output suggested.yml
           sinkmap suggest . --format json
         """)
 

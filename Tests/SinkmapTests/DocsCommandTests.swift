@@ -139,7 +139,7 @@ final class DocsCommandTests: XCTestCase {
         let help = try HelpIndex().text("")
         let listed = help.components(separatedBy: "Exit codes:")[1]
         for code in table { XCTAssertTrue(listed.contains(code), "exit code \(code) of README's table is not in `sinkmap --help`") }
-        XCTAssertEqual(table, ["0", "1", "2", "3", "4", "5", "6", "7", "70", "130", "143"])
+        XCTAssertEqual(table, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "70", "130", "143"])
     }
 }
 
@@ -288,7 +288,7 @@ enum DocShellWords {
 
 /// Each subcommand's options, read from its `--help`: names, whether they take a value, and the values allowed.
 struct HelpIndex {
-    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph", "paths"]
+    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph", "paths", "suggest"]
 
     struct Option {
         var takesValue: Bool
@@ -321,7 +321,9 @@ struct HelpIndex {
         for entry in entries {
             let trimmed = entry.trimmingCharacters(in: .whitespaces)
             let head = trimmed.components(separatedBy: "  ")[0]
-            let names = head.split(separator: " ").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+            // `--lift/--no-lift`: an inverted flag lists both spellings.
+            let names = head.split(separator: " ").flatMap { $0.split(separator: "/") }
+                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
                 .filter { $0.hasPrefix("-") }
             var option = Option(takesValue: head.contains("<"), values: nil)
             let flat = trimmed.split(whereSeparator: { $0 == " " }).joined(separator: " ")
