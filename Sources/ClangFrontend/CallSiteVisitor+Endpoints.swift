@@ -45,15 +45,15 @@ extension CallSiteVisitor {
 
     /// A string literal naming a hosted-LLM endpoint: where it goes (a slot, or used right here).
     func visitStringLiteral(_ cursor: CXCursor, context: String?, index: Int) {
-        guard let url = Self.endpoint(in: cursor.spelling), let site = site(at: cursor.location) else { return }
-        recordEndpointFlow(function: context, url: url, slot: nil, slotName: nil, index: index, at: site.location)
+        guard let url = Self.endpoint(in: cursor.spelling) else { return }
+        recordEndpointFlow(function: context, url: url, slot: nil, index: index, at: cursor.location, slotName: { nil })
     }
 
     /// A reference to a string variable, parameter or field: its contents may be a URL stored elsewhere.
     func visitStringReference(_ cursor: CXCursor, declaration: CXCursor, context: String?, index: Int) {
-        guard Self.isStringLike(clang_getCursorType(declaration)), let slot = stringSlotID(declaration),
-              let site = site(at: cursor.location) else { return }
-        recordEndpointFlow(function: context, url: nil, slot: slot, slotName: slotName(declaration), index: index, at: site.location)
+        guard Self.isStringLike(clang_getCursorType(declaration)), let slot = stringSlotID(declaration) else { return }
+        recordEndpointFlow(function: context, url: nil, slot: slot, index: index, at: cursor.location,
+                           slotName: { self.slotName(declaration) })
     }
 
     /// A call returning a string from a project function: the callee's result may be a URL it returns.
@@ -61,31 +61,34 @@ extension CallSiteVisitor {
         let callee = clang_getCursorReferenced(call)
         guard !callee.isNull, CursorNaming.isFunctionLike(callee.kind), callee.kind != CXCursor_Constructor,
               !callee.location.isInSystemHeader, Self.isStringLike(clang_getCursorResultType(callee)),
-              let fact = remember(callee), let site = site(at: call.location) else { return }
-        recordEndpointFlow(function: context, url: nil, slot: FunctionID.result(function: fact.id), slotName: fact.name + "()",
-                           index: index, at: site.location)
+              let fact = remember(callee) else { return }
+        recordEndpointFlow(function: context, url: nil, slot: FunctionID.result(function: fact.id), index: index,
+                           at: call.location, slotName: { fact.name + "()" })
     }
 
-    private func recordEndpointFlow(function: String?, url: String?, slot: String?, slotName: String?, index: Int,
-                                    at location: SourceLocation) {
-        let fact: EndpointFlowFact
+    /// Every string reference of the unit passes here: the place and the slot's name are looked up only for a flow
+    /// not recorded yet.
+    private func recordEndpointFlow(function: String?, url: String?, slot: String?, index: Int, at place: CXSourceLocation,
+                                    slotName: () -> String?) {
+        let to: String?
         switch destination(ofValueAt: index, strings: true) {
         case .called:
-            guard let function else { return }
-            fact = EndpointFlowFact(function: function, url: url, slot: slot, slotName: slotName, location: location)
-        case .slot(let to):
-            if to == nil && function == nil { return }
-            if let to, to == slot { return }
-            fact = EndpointFlowFact(function: function ?? "", url: url, slot: slot, slotName: slotName, to: to,
-                                    toFunction: to.flatMap(FunctionID.parameterOwner), location: location)
+            guard function != nil else { return }
+            to = nil
+        case .slot(let destination):
+            if destination == nil && function == nil { return }
+            if let destination, destination == slot { return }
+            to = destination
         case .dropped:
             return
         }
-        if let function { ensureInitializer(function) }
         // One use or store per function, value and destination is enough: the first place is the evidence.
-        let key = EndpointFlowKey(function: fact.function, url: url, slot: slot, to: fact.to)
-        guard endpointFlowsSeen.insert(key).inserted else { return }
-        facts.endpointFlows.append(fact)
+        let key = EndpointFlowKey(function: function ?? "", url: url, slot: slot, to: to)
+        guard !endpointFlowsSeen.contains(key), let location = site(at: place)?.location else { return }
+        endpointFlowsSeen.insert(key)
+        if let function { ensureInitializer(function) }
+        facts.endpointFlows.append(EndpointFlowFact(function: function ?? "", url: url, slot: slot, slotName: slotName(), to: to,
+                                                    toFunction: to.flatMap(FunctionID.parameterOwner), location: location))
     }
 
     struct EndpointFlowKey: Hashable { var function: String; var url: String?; var slot: String?; var to: String? }

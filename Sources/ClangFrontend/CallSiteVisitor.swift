@@ -269,10 +269,7 @@ final class CallSiteVisitor {
             id = usr.isEmpty ? FunctionID.unresolved(name: name) : usr
         case .variable:
             id = variableID(cursor, file: file)
-            if cursor.kind == CXCursor_ParmDecl {
-                let owner = cursor.semanticParent
-                name = naming.qualifiedName(owner) + "::" + cursor.spelling
-            }
+            name = slotName(cursor)
             linkage = .none
         default:
             guard !usr.isEmpty else { return nil }

@@ -100,12 +100,7 @@ public final class Downstream: @unchecked Sendable {
         var parent: [Int32: Int32] = [entry: entry]
         var level = [entry]
         var found: [(Int32, OperationCategory, [Int32], SourceLocation)] = []
-        func chain(_ n: Int32) -> [Int32] {
-            var c = [n]
-            var x = n
-            while let p = parent[x], p != x { c.append(p); x = p }
-            return c.reversed()
-        }
+        func chain(_ n: Int32) -> [Int32] { Self.chain(to: n, parent: parent) }
         var d = 0
         while !level.isEmpty && d < depth {
             var next: [Int32] = []
@@ -129,6 +124,14 @@ public final class Downstream: @unchecked Sendable {
         return found.sorted { ($0.2.count, graph.functions[Int($0.0)].name) < ($1.2.count, graph.functions[Int($1.0)].name) }
     }
 
+    /// The calls of a breadth-first search from its start (the node that is its own parent) to `n`, start first.
+    private static func chain(to n: Int32, parent: [Int32: Int32]) -> [Int32] {
+        var c = [n]
+        var x = n
+        while let p = parent[x], p != x { c.append(p); x = p }
+        return c.reversed()
+    }
+
     /// Operations reachable from `start` (itself included) within `maxDepth` calls counting `start` as the
     /// first, breadth-first so each comes with a shortest chain; sorted by chain length, then name.
     private func reach(_ start: Int32) -> [(node: Int32, via: [Int32])] {
@@ -137,12 +140,7 @@ public final class Downstream: @unchecked Sendable {
         var parent: [Int32: Int32] = [start: start]
         var level = [start]
         var depth = 1
-        func chain(_ n: Int32) -> [Int32] {
-            var c = [n]
-            var x = n
-            while let p = parent[x], p != x { c.append(p); x = p }
-            return c.reversed()
-        }
+        func chain(_ n: Int32) -> [Int32] { Self.chain(to: n, parent: parent) }
         while !level.isEmpty && depth <= maxDepth {
             var next: [Int32] = []
             for n in level {

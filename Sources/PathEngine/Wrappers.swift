@@ -31,6 +31,10 @@ public struct Wrappers {
         isProject = origins.map { $0 == .project }
     }
 
+    /// The entry points whose routes are searched: how the program is used. Uncalled roots (a test function nothing
+    /// calls) and initializers would propose whatever they happen to call.
+    public static func searchesFrom(_ kind: EntryKind) -> Bool { kind != .root && kind != .initializer }
+
     /// A function the project offers to its own callers: defined here, external linkage, a real function.
     func isAPI(_ n: Int32) -> Bool {
         let f = graph.functions[Int(n)]

@@ -50,7 +50,7 @@ public struct Scan {
         }
         if options.lift ?? found.contains(where: { $0.total > ScanOptions.autoLiftPaths }) {
             let found = Wrappers(graph: threat.pathGraph, origins: origins)
-                .suggest(sinks: sinks.map { $0 != nil }, entries: entries.filter { $0.kind != .root && $0.kind != .initializer }.map { ($0.node, $0.kind) })
+                .suggest(sinks: sinks.map { $0 != nil }, entries: entries.filter { Wrappers.searchesFrom($0.kind) }.map { ($0.node, $0.kind) })
             for w in found { for s in w.sinks { builder.wrappers[s, default: []].insert(w.node) } }
         }
         builder.reachedThrough = GateSlice.reachedThroughSinks(graph: threat.pathGraph, isSink: sinks.map { $0 != nil },

@@ -55,9 +55,7 @@ struct SuggestCommand: ParsableCommand {
 
     static func suggestions(_ s: ScanGraph, limit: Int) -> [SuggestionText.Rule] {
         let entries = s.entryKinds.enumerated().compactMap { i, k -> (node: Int32, kind: EntryKind)? in
-            // Uncalled roots and initializers are not how the program is used: a test function nothing calls would
-            // otherwise propose what it happens to call.
-            guard let k, s.origins[i] == .project, k != .root, k != .initializer else { return nil }
+            guard let k, s.origins[i] == .project, Wrappers.searchesFrom(k) else { return nil }
             return (Int32(i), k)
         }
         let found = Wrappers(graph: s.pathGraph, origins: s.origins).suggest(sinks: s.sinkRules.map { $0 != nil }, entries: entries)
@@ -90,7 +88,7 @@ struct SuggestCommand: ParsableCommand {
     /// that API (`whisper_full`, `common_tokenize`), so nothing is proposed for it.
     static func namedByCatalog(_ s: ScanGraph) -> [String] {
         let entries = s.entryKinds.enumerated().compactMap { i, k in
-            k != nil && k != .root && k != .initializer && s.origins[i] == .project ? Int32(i) : nil
+            k.map(Wrappers.searchesFrom) == true && s.origins[i] == .project ? Int32(i) : nil
         }
         let reached = Wrappers(graph: s.pathGraph, origins: s.origins).reachedSinks(sinks: s.sinkRules.map { $0 != nil }, entries: entries)
         return Array(Set(reached.filter { s.origins[Int($0)] == .project && s.graph.functions[Int($0)].isDefinition }
