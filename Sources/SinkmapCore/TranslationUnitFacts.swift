@@ -87,4 +87,6 @@ public enum UnitFailure: String, Codable, Sendable, CaseIterable {
     case exceededCPUTime = "exceeded-cpu-time"
     /// What it recorded was larger than `--tu-facts`: not kept.
     case factsTooLarge = "facts-too-large"
+    /// Its shard was not merged (`sinkmap merge --allow-partial`): it was never parsed.
+    case missingShard = "missing-shard"
 }

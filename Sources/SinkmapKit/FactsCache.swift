@@ -59,6 +59,16 @@ public final class FactsCache: @unchecked Sendable {
     // MARK: - Lookup and store
 
     public func lookup(_ job: CompileJob) -> TranslationUnitFacts? {
+        lookupEntry(job)?.facts
+    }
+
+    /// `lookup`, with what the entry depends on: the files the unit read (absolute) and the paths its include
+    /// search looked at and did not find. A shard (`ShardFacts`) records them for the merge to check.
+    public func lookupWithDependencies(_ job: CompileJob) -> (facts: TranslationUnitFacts, inputs: [String], absent: [String])? {
+        lookupEntry(job).map { ($0.facts, $0.inputs.map(\.path), $0.absent) }
+    }
+
+    private func lookupEntry(_ job: CompileJob) -> Entry? {
         let path = entryPath(job)
         guard let data = FileManager.default.contents(atPath: path) else { count(\.misses); return nil }
         guard let entry = authenticated(data), entry.key == entryKey(job) else {
@@ -69,7 +79,7 @@ public final class FactsCache: @unchecked Sendable {
         // A file where the include search found nothing before: a new header could shadow, or satisfy, one.
         for path in entry.absent where memoisedExists(path) { count(\.misses); return nil }
         count(\.hits)
-        return entry.facts
+        return entry
     }
 
     public func store(_ job: CompileJob, facts: TranslationUnitFacts, inputs: [String]) {

@@ -84,7 +84,21 @@ public struct Scan {
         var protos = ProtoServices()
     }
 
-    func prepare() throws -> Prepared {
+    /// What every scan does before parsing: the root, the configuration (bad rules stop the run here), the compile
+    /// jobs in their stable order, and the cache folder when it may be used. A shard run stops here and parses its
+    /// part; a merge takes the parsed facts from the shards.
+    struct Planned {
+        var root: String
+        var configuration: Configuration
+        var matcher: SinkMatcher
+        var threatRules: ThreatRules
+        var jobs: [CompileJob]
+        var inputDiagnostics: [DiagnosticFact]
+        var skippedSources: [String]
+        var cacheDirectory: String?
+    }
+
+    func plan() throws -> Planned {
         let root = try resolveRoot()
         let configuration = try loadConfiguration(root: root)
         // Bad rules stop the run before any parsing.
@@ -109,16 +123,40 @@ public struct Scan {
                                                    message: "the cache folder is a symbolic link, or reached through one to outside the scanned tree; no cache was used (pass --cache-dir to choose one)"))
             cacheDirectory = nil
         }
-        let (parsed, cache) = parse(jobs, root: root, cacheDirectory: cacheDirectory)
+        return Planned(root: root, configuration: configuration, matcher: matcher, threatRules: threatRules, jobs: jobs,
+                       inputDiagnostics: inputDiagnostics, skippedSources: skippedSources, cacheDirectory: cacheDirectory)
+    }
+
+    func prepare() throws -> Prepared {
+        let plan = try plan()
+        let (root, configuration) = (plan.root, plan.configuration)
+        var inputDiagnostics = plan.inputDiagnostics
+        let parsed: [TranslationUnitFacts]
+        let cachedUnits: Int
+        if let shards = options.shards {
+            // A merge: the shards' facts, once they are shown to cover exactly these jobs, parsed from this tree.
+            do {
+                let merged = try shards.units(for: plan.jobs, root: root, boundary: boundary(root: root))
+                parsed = merged.units
+                cachedUnits = merged.cached
+                inputDiagnostics += merged.diagnostics
+            } catch let e as ShardError {
+                throw ScanError.shards(e)
+            }
+        } else {
+            let (units, cache) = parse(plan.jobs, root: root, cacheDirectory: plan.cacheDirectory)
+            parsed = units
+            cachedUnits = cache?.hits ?? 0
+            if let cache, cache.rejected > 0 {
+                inputDiagnostics.append(DiagnosticFact(
+                    file: cache.directory, severity: .warning,
+                    message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
+            }
+        }
         // Several programs in one tree: a function each defines is one node per program (Docs/call-graph.md).
         let units = ProgramSeparation.apply(parsed)
-        if let cache, cache.rejected > 0 {
-            inputDiagnostics.append(DiagnosticFact(
-                file: cache.directory, severity: .warning,
-                message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
-        }
-        var prepared = Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
-                                inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
+        var prepared = Prepared(root: root, matcher: plan.matcher, threatRules: plan.threatRules, units: units, graph: buildGraph(units),
+                                inputDiagnostics: inputDiagnostics, cachedUnits: cachedUnits, skippedSources: plan.skippedSources,
                                 origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
         if units.contains(where: { !$0.unresolvedServiceMethods.isEmpty }) {
             let found = ProtoFiles.services(root: root, boundary: boundary(root: root), exclude: configuration.exclude)

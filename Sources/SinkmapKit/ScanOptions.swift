@@ -39,6 +39,9 @@ public struct ScanOptions: Sendable {
     /// `--follow-external-links`: follow symbolic links whose target is outside the root (files, folders,
     /// sinkmap.yml, compilation-database entries). Special filesystems are never walked.
     public var followExternalLinks = false
+    /// `sinkmap merge`, `sinkmap check --facts`: the units' facts come from these shards (checked against this
+    /// scan's compile jobs and tree) instead of being parsed.
+    public var shards: ShardSet?
     /// Called after each translation unit: (done, total, file).
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -54,6 +57,8 @@ public enum ScanError: Error, CustomStringConvertible, Equatable {
     case noTranslationUnits(String)
     case input(String)
     case configuration(ConfigurationError)
+    /// The shards given to a merge do not cover this scan exactly once, or cannot be read.
+    case shards(ShardError)
 
     public var description: String {
         switch self {
@@ -62,6 +67,7 @@ public enum ScanError: Error, CustomStringConvertible, Equatable {
             return "\(p): no C, C++ or Objective-C source files found (looked for .c .cc .cpp .cxx .c++ .m .mm, skipping build folders); point sinkmap at a source tree or pass --compile-commands"
         case .input(let message): return message
         case .configuration(let e): return e.description
+        case .shards(let e): return e.description
         }
     }
 }

@@ -23,7 +23,8 @@ struct CheckCommand: ParsableCommand {
         unreadable, malformed, from a newer sinkmap or in an older format (approve again); 4 bad input; \
         6 output not written; 7 incomplete: a unit crashed, timed out or did not parse (and did not in the \
         baseline), a skipped folder holds a source the baseline does not list, or --strict and a unit had errors \
-        or a sinkmap.yml sink rule matched no function. --strict also fails (1) on stale entries.
+        or a sinkmap.yml sink rule matched no function; 9 with --facts: the shards do not cover the scan exactly \
+        once. --strict also fails (1) on stale entries.
 
         The text result goes to stdout, or to stderr when --format is not text or --output is given, so CI \
         logs always say why the gate failed.
@@ -33,6 +34,10 @@ struct CheckCommand: ParsableCommand {
           sinkmap check . -p build --baseline ci/sinkmap-baseline.json --fail-on-stale
           sinkmap check --format json --output check.json
           sinkmap check --format sarif --output sinkmap.sarif
+          sinkmap check . --facts shards --format sarif --output sinkmap.sarif   # from the facts of every shard
+
+        --facts DIR… checks the merge of the shards `sinkmap scan --shard I/N --facts-out DIR` wrote (exit 9 when \
+        a shard is missing, given twice, or not from this tree and these flags).
         """)
 
     @OptionGroup var scan: ScanInputOptions
@@ -53,6 +58,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("facts"), parsing: .upToNextOption,
+            help: ArgumentHelp("Folders of shard facts (`sinkmap scan --shard I/N --facts-out DIR`): check the merge of every shard instead of parsing; exit 9 when a shard is missing, given twice or not from this tree.",
+                               valueName: "dir"))
+    var facts: [String] = []
+
+    @Flag(help: "With --facts: check even when shards are missing; their units are not analysed (exit 7 unless the baseline knew).")
+    var allowPartial = false
+
     func run() throws {
         // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
         let outputFile = output.map(WorkingDirectory.absolute)
@@ -66,7 +79,8 @@ struct CheckCommand: ParsableCommand {
         } catch let e as BaselineError {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }
-        let (report, evidence) = try scan.scanForGate()
+        let shards = facts.isEmpty ? nil : try MergeCommand.loadShards(facts, allowPartial: allowPartial)
+        let (report, evidence) = try scan.scanForGate(shards: shards)
         let decision = GateDecision(report: report, evidence: evidence, baseline: approved, baselineFile: baseline,
                                     failOnStale: failOnStale, strict: strict)
         let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])

@@ -23,6 +23,10 @@ enum ExitCodes {
     /// Every translation unit (or more than `--max-failed-share` percent of them) failed to parse at all: the report
     /// was written, but it is empty or nearly so (`scan`, `baseline`, `check`, `graph`).
     static let unitsFailed: Int32 = 8
+    /// `merge`, `check --facts`: the shards given do not cover the scan exactly once — a shard missing (without
+    /// `--allow-partial`) or given twice, made from another compile database, flags, sinkmap, libclang or checkout,
+    /// damaged, or parsed from other sources than the tree's.
+    static let shards: Int32 = 9
     /// A bug in sinkmap.
     static let internalError: Int32 = 70
     /// Stopped by Ctrl-C (SIGINT): 128 + 2.

@@ -27,6 +27,13 @@ struct ScanCommand: ParsableCommand {
 
         Per-file facts are cached in PATH/.sinkmap-cache (--cache-dir, --no-cache): an unchanged tree re-scans \
         without parsing.
+
+        Across machines: --shard I/N --facts-out DIR parses only shard I of N (a stable split by each file's \
+        path) and writes its facts and manifest to DIR; `sinkmap merge` (or `sinkmap check --facts`) builds the \
+        report from all N shards, byte for byte the one a single scan writes:
+          sinkmap scan . --shard 1/2 --facts-out shards
+          sinkmap scan . --shard 2/2 --facts-out shards
+          sinkmap merge shards --format json --output paths.json
         """)
 
     @OptionGroup var input: ScanInputOptions
@@ -39,9 +46,37 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Exit with code 5 when any translation unit had parse errors or failed to parse.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Parse only shard I of N (1 ≤ I ≤ N) and write its facts to --facts-out; `sinkmap merge` makes the report from every shard.",
+                               valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("With --shard: the folder the shard's facts and manifest are written to (shard-I-of-N.facts, shard-I-of-N.json). Alone: the whole scan as shard 1/1.",
+                               valueName: "dir"))
+    var factsOut: String?
+
+    mutating func validate() throws {
+        if let shard, ShardSpec(parsing: shard) == nil {
+            throw ValidationError("--shard \(shard): give I/N with 1 ≤ I ≤ N ≤ \(ShardSpec.maximumCount), such as 2/4")
+        }
+        if shard != nil && factsOut == nil { throw ValidationError("--shard needs --facts-out DIR, where the shard's facts are written") }
+        if factsOut != nil && (output.output != nil || output.format != .text) {
+            throw ValidationError("--shard and --facts-out write facts, not a report: `sinkmap merge` renders it (drop --format and --output)")
+        }
+        if let dir = factsOut { factsOut = WorkingDirectory.absolute(dir) }
+    }
+
     func run() throws {
+        if let factsOut {
+            try runShard(ShardSpec(parsing: shard ?? "1/1")!, into: factsOut)
+            return
+        }
         try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
         let report = try input.scan(lift: lift)
+        try Self.finish(report, input: input, output: output, strict: strict)
+    }
+
+    /// Writes the report and exits as `scan` does: warnings on stderr, 8 when too much failed, 5 with --strict.
+    static func finish(_ report: Report, input: ScanInputOptions, output: OutputOptions, strict: Bool) throws {
         try output.write(report)
         RuleWarnings.print(report)
         if let folders = report.stats.skippedSourceFiles {
@@ -58,6 +93,90 @@ struct ScanCommand: ParsableCommand {
         if strict && failed > 0 {
             throw Failure(message: "\(failed) translation \(failed == 1 ? "unit" : "units") had errors or failed (--strict): "
                           + UnitCounts.summary(stats), code: ExitCodes.diagnostics)
+        }
+    }
+
+    private func runShard(_ spec: ShardSpec, into directory: String) throws {
+        try input.refuseLinkOut(directory + "/" + spec.fileStem + ".json", what: "write the shard's facts", code: ExitCodes.output)
+        let summary: ShardSummary
+        do {
+            summary = try input.run { options in try Scan(options: options).runShard(spec, into: directory) }
+        } catch let e as ShardWriteError {
+            throw Failure(message: e.description, code: ExitCodes.output)
+        }
+        let s = summary
+        let parsed = s.units - s.withErrors - s.failed
+        print("\(spec): \(s.units) of \(s.totalUnits) translation units (\(parsed) parsed, \(s.withErrors) with errors, "
+              + "\(s.failed) failed; \(s.cached) from the cache) → \(TerminalText.sanitize(s.manifestPath))")
+        if s.failed > 0 {
+            FileHandle.standardError.write(Data("sinkmap: warning: \(s.failed) of the shard's \(s.units) translation units failed to parse; the merge reports them\n".utf8))
+        }
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Make the report from the facts of every shard of a scan (`sinkmap scan --shard I/N --facts-out DIR`).",
+        usage: "sinkmap merge <dir> ... [--root <path>] [--allow-partial] [<scan options>] [--format <format>] [--output <file>]",
+        discussion: """
+        Reads shard-I-of-N.json and shard-I-of-N.facts from every folder given, checks that the shards cover the \
+        scan exactly once — the same compile database and flags, the same sinkmap and libclang, the tree checked \
+        out at the same path, every shard once — and that every file each unit read inside the tree is still the \
+        one it was parsed from; then builds the graph and the report as `sinkmap scan` does: the same bytes in \
+        every format (but stats.seconds). The tree (--root, default: the current folder) is needed: its \
+        sinkmap.yml, compile database and sources decide what the shards must hold. Give the same scan flags as \
+        the shards were run with (-p, --extra-arg, --config, --sink, --max-paths, …).
+
+        Exit codes: as `scan`, and 9 when the shards do not cover the scan exactly once (a shard missing or given \
+        twice, from another database, flags, sinkmap, libclang or checkout, damaged, or parsed from other \
+        sources); the message names the shard. --allow-partial merges what is there: the missing shards' units \
+        are failed units (reason missing-shard) and a warning per shard says how many.
+
+        Examples:
+          sinkmap merge shards --format json --output paths.json
+          sinkmap merge shards --format sarif --output paths.sarif
+          sinkmap merge shard-1 shard-2 shard-3 --root . --format markdown -o threat-model.md
+          sinkmap merge shards --allow-partial    # report what the shards that finished found
+        """)
+
+    @OptionGroup var input: ScanInputOptions
+
+    @Argument(help: "More folders of shard facts.")
+    var more: [String] = []
+
+    @Option(help: ArgumentHelp("The scanned tree (default: the current folder).", valueName: "path"))
+    var root: String = "."
+
+    @Flag(help: "Merge even when shards are missing: their units are reported as failed (missing-shard), with a warning per shard.")
+    var allowPartial = false
+
+    @OptionGroup var output: OutputOptions
+
+    @Flag(inversion: .prefixedNo, help: "As for scan: name each path's wrapper in the project's own API.")
+    var lift: Bool? = nil
+
+    @Flag(help: "Exit with code 5 when any translation unit had parse errors or failed to parse.")
+    var strict = false
+
+    func run() throws {
+        // Every positional argument is a folder of facts (the first lands in the scan options' PATH); the tree is --root.
+        let directories = [input.path] + more
+        var input = self.input
+        input.path = root
+        try input.refuseLinkOut(output.output, what: "write the report", code: ExitCodes.output)
+        let report = try input.scan(lift: lift, shards: try Self.loadShards(directories, allowPartial: allowPartial))
+        try ScanCommand.finish(report, input: input, output: output, strict: strict)
+    }
+
+    /// Reads the shards (exit 9 when they cannot be used).
+    static func loadShards(_ directories: [String], allowPartial: Bool) throws -> ShardSet {
+        do {
+            var set = try ShardSet.load(directories: directories)
+            set.allowPartial = allowPartial
+            return set
+        } catch let e as ShardError {
+            throw Failure(message: e.description, code: ExitCodes.shards)
         }
     }
 }

@@ -10,7 +10,7 @@ import SinkmapReport
 /// The scan flags `baseline` and `check` share (the same ones as `scan`), so a baseline and the check against it
 /// see the same tree the same way.
 struct ScanInputOptions: ParsableArguments {
-    @Argument(help: "The source tree to scan.")
+    @Argument(help: "The source tree to scan (merge: the first facts folder; the tree is --root).")
     var path: String = "."
 
     @Option(name: .customShort("p"), help: ArgumentHelp("Folder holding compile_commands.json.", valueName: "dir"))
@@ -135,8 +135,8 @@ struct ScanInputOptions: ParsableArguments {
     }
 
     /// Scans, mapping failures to their exit codes. The progress bar only appears on a terminal outside CI.
-    func scan(lift: Bool? = nil) throws -> Report {
-        try run { options in
+    func scan(lift: Bool? = nil, shards: ShardSet? = nil) throws -> Report {
+        try run(shards: shards) { options in
             var options = options
             options.lift = lift
             return try Scan(options: options).run()
@@ -147,8 +147,8 @@ struct ScanInputOptions: ParsableArguments {
     /// cache re-hashes every file it would reuse: a size and a modification time are set by whoever wrote the
     /// tree, so the gate never trusts them alone. Every entry point counts, vendored or not, so nothing the gate
     /// compares is left out.
-    func scanForGate() throws -> (report: Report, evidence: GateEvidence) {
-        try run { options in
+    func scanForGate(shards: ShardSet? = nil) throws -> (report: Report, evidence: GateEvidence) {
+        try run(shards: shards) { options in
             var options = options
             options.cacheTrustsTimestamps = false
             options.includeVendored = true
@@ -158,7 +158,9 @@ struct ScanInputOptions: ParsableArguments {
 
     /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
     /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
-    func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
+    /// With `shards` (`merge`, `check --facts`), the units' facts come from them: nothing is parsed and no cache is
+    /// read or written.
+    func run<T>(shards: ShardSet? = nil, _ body: (ScanOptions) throws -> T) throws -> T {
         var options = ScanOptions(root: path, jobs: jobs ?? 0)
         options.compileCommandsDirectory = buildPath
         options.compileCommandsFile = compileCommands
@@ -181,6 +183,10 @@ struct ScanInputOptions: ParsableArguments {
             options.isolation = ParallelIndexer.Isolation.current(timeout: tuTimeout, limits: limits)
         }
         if !noCache { options.cacheDirectory = cacheDir ?? (path as NSString).appendingPathComponent(".sinkmap-cache") }
+        if let shards {
+            options.shards = shards
+            options.cacheDirectory = nil
+        }
         let bar = (!quiet && Terminal.isInteractive(fileno(stderr))) ? ProgressBar() : nil
         if let bar { options.progress = { @Sendable done, total, file in bar.update(done: done, total: total, file: file) } }
         defer { bar?.finish() }
@@ -189,6 +195,7 @@ struct ScanInputOptions: ParsableArguments {
         } catch let e as ScanError {
             switch e {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
+            case .shards: throw Failure(message: e.description, code: ExitCodes.shards)
             default: throw Failure(message: e.description, code: ExitCodes.input)
             }
         }

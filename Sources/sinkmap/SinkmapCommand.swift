@@ -25,12 +25,13 @@ struct SinkmapCommand: ParsableCommand {
         Exit codes: 0 done, 1 check found paths or slice calls not in the baseline, 2 usage error, 3 bad \
         configuration or baseline, 4 bad input, 5 scan --strict with parse errors, 6 output not written, \
         7 check incomplete (a unit not analysed, a new source in a skipped folder), 8 every translation unit \
-        (or more than --max-failed-share) failed to parse, 70 internal error, \
+        (or more than --max-failed-share) failed to parse, 9 merge or check --facts: shards missing, given twice \
+        or not from this tree, 70 internal error, \
         130/143 interrupted (SIGINT/SIGTERM).
         """,
         version: SinkmapVersion.description,
         subcommands: [ScanCommand.self, SinksCommand.self, BaselineCommand.self, CheckCommand.self, ExportCommand.self, WorkerCommand.self,
-                      GraphCommand.self, SuggestCommand.self, PathsCommand.self],
+                      GraphCommand.self, SuggestCommand.self, PathsCommand.self, MergeCommand.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,168 @@
+import ClangFrontend
+import Foundation
+import SinkmapCore
+
+extension Scan {
+    /// `sinkmap scan --shard I/N --facts-out DIR`: everything a scan does before parsing (configuration, compile jobs,
+    /// their order), then parses only the units of shard I — through the facts cache when there is one — and writes
+    /// their facts and the shard's manifest into `directory` (`shard-I-of-N.facts`, then `shard-I-of-N.json`, each
+    /// atomically). Graph, paths and report are the merge's (`ShardSet`, Docs/facts-format.md).
+    public func runShard(_ spec: ShardSpec, into directory: String) throws -> ShardSummary {
+        let plan = try plan()
+        let root = plan.root
+        let keys = plan.jobs.map { ShardFormat.key($0, root: root) }
+        let mine = plan.jobs.indices.filter {
+            ShardSpec.shard(of: ShardFormat.relative(plan.jobs[$0].file, root: root) ?? plan.jobs[$0].file, count: spec.count) == spec.index
+        }
+        let jobs = mine.map { plan.jobs[$0] }
+
+        // What each unit read and where its include search found nothing, from the parse or from the cache entry.
+        let recorder = DependencyRecorder()
+        let cache = plan.cacheDirectory.flatMap {
+            FactsCache(directory: $0, root: root, trustsTimestamps: options.cacheTrustsTimestamps)
+        }
+        let memo = ParallelIndexer.Memo(
+            lookup: { job in
+                guard let hit = cache?.lookupWithDependencies(job) else { return nil }
+                recorder.record(job, inputs: hit.inputs, absent: hit.absent, cached: true)
+                return hit.facts
+            },
+            store: { job, facts, inputs in
+                cache?.store(job, facts: facts, inputs: inputs)
+                recorder.record(job, inputs: inputs, absent: nil, cached: false)
+            })
+        let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        var indexer = ParallelIndexer(root: root, workers: workers)
+        indexer.isolation = options.isolation
+        let units = jobs.isEmpty ? [] : indexer.run(jobs, memo: memo, progress: options.progress)
+
+        var entries: [ShardEntry] = []
+        var manifestUnits: [ShardManifest.Unit] = []
+        var hashes = ContentHashes(root: root, boundary: boundary(root: root))
+        for (index, facts) in zip(mine, units) {
+            let job = plan.jobs[index]
+            var facts = facts
+            facts.target = job.target
+            let deps = recorder.dependencies(of: job)
+            var inputs: [ShardEntry.Input] = []
+            var absent: [String] = []
+            var absentKnown = true
+            if !facts.failed, let deps {
+                var files = deps.inputs
+                if let known = deps.absent {
+                    absent = known
+                } else if let probes = IncludeSearch(job: job).probes(files: deps.inputs, names: hashes.includeNames,
+                                                                        exists: ContentHashes.exists) {
+                    absent = probes.absent
+                    files += probes.found
+                } else {
+                    absentKnown = false
+                }
+                for file in Set(files).sorted() {
+                    // Inside the tree only: system headers are the image's, the same for every shard of a workflow.
+                    guard let relative = ShardFormat.relative(file, root: root) else { continue }
+                    guard let sha = hashes.sha256(file) else { continue }
+                    inputs.append(.init(path: relative, sha256: sha))
+                }
+                absent = absent.compactMap { ShardFormat.relative($0, root: root) }.sorted()
+            }
+            entries.append(ShardEntry(key: keys[index], inputs: inputs, absent: absent, absentKnown: absentKnown, facts: facts))
+            manifestUnits.append(.init(file: facts.file, target: job.target, key: keys[index],
+                                       status: facts.failed ? "failed" : facts.hadErrors ? "errors" : "parsed",
+                                       failure: facts.failure?.rawValue, cached: deps?.cached ?? false))
+        }
+
+        let data: Data
+        do {
+            data = try ShardFacts.encode(entries)
+        } catch {
+            throw ScanError.input("cannot encode the facts of \(spec): \(error)")
+        }
+        let factsPath = (directory as NSString).appendingPathComponent(spec.fileStem + ".facts")
+        let manifestPath = (directory as NSString).appendingPathComponent(spec.fileStem + ".json")
+        let manifest = ShardManifest(
+            schema: ShardFormat.schema, shard: .init(index: spec.index, count: spec.count),
+            tool: .init(name: "sinkmap", version: SinkmapVersion.current, libclang: SinkmapVersion.libclang),
+            factsFormat: FactsCache.formatVersion, root: root,
+            compileDatabase: .init(sha256: ShardFormat.databaseHash(keys: keys), units: keys.count),
+            units: manifestUnits,
+            facts: .init(file: spec.fileStem + ".facts", bytes: data.count, sha256: ShardFormat.sha256(data)))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // The facts first: a manifest is only ever next to the facts it describes.
+            try AtomicFile.write(data, to: factsPath)
+            try AtomicFile.write(try encoder.encode(manifest) + Data("\n".utf8), to: manifestPath)
+        } catch {
+            throw ShardWriteError(path: directory, reason: "\(error)")
+        }
+        return ShardSummary(spec: spec, manifestPath: manifestPath, factsPath: factsPath, units: units.count,
+                            totalUnits: plan.jobs.count, withErrors: units.filter { $0.hadErrors && !$0.failed }.count,
+                            failed: units.filter(\.failed).count, cached: manifestUnits.filter(\.cached).count)
+    }
+}
+
+/// The shard's files could not be written (`sinkmap` exits 6).
+public struct ShardWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): cannot write the shard's facts: \(reason)" }
+}
+
+/// What each unit of a shard depends on, recorded from worker threads.
+final class DependencyRecorder: @unchecked Sendable {
+    struct Dependencies {
+        var inputs: [String]
+        /// Nil when the unit was parsed (the search is replayed afterwards); the cache entry's when it was reused.
+        var absent: [String]?
+        var cached: Bool
+    }
+    private let lock = NSLock()
+    private var byJob: [CompileJob: Dependencies] = [:]
+
+    func record(_ job: CompileJob, inputs: [String], absent: [String]?, cached: Bool) {
+        lock.lock()
+        byJob[job] = Dependencies(inputs: inputs, absent: absent, cached: cached)
+        lock.unlock()
+    }
+
+    func dependencies(of job: CompileJob) -> Dependencies? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byJob[job]
+    }
+}
+
+/// SHA-256 of files inside the tree and their header names, each read once per shard.
+struct ContentHashes {
+    let root: String
+    let boundary: TreeBoundary
+    private var hashes: [String: String?] = [:]
+    private var names: [String: [IncludeSearch.Name]?] = [:]
+
+    init(root: String, boundary: TreeBoundary) {
+        self.root = root
+        self.boundary = boundary
+    }
+
+    mutating func sha256(_ path: String) -> String? {
+        if let known = hashes[path] { return known }
+        let h = boundary.escapingLink(path) == nil
+            ? (try? RegularFile.read(path, limit: ShardFormat.sourceLimit)).map(ShardFormat.sha256) : nil
+        hashes[path] = .some(h)
+        return h
+    }
+
+    /// For `IncludeSearch.probes`: a closure that cannot be mutating, so names are not memoised across units here.
+    var includeNames: (String) -> [IncludeSearch.Name]? {
+        { path in
+            FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+}
