@@ -64,7 +64,7 @@ let package = Package(
                           path: "Sources/SinkmapBench", swiftSettings: v5),
         .testTarget(name: "SinkmapTests",
                     dependencies: ["SinkmapKit", "SinkmapCore", "SinkmapReport", "PathEngine", "Exporters", "ClangFrontend",
-                                   "Gate"],
+                                   "Gate", "Yams"],
                     swiftSettings: v5 + clangC, linkerSettings: clangLink),
     ]
 )

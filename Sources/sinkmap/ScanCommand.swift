@@ -136,7 +136,7 @@ struct MergeCommand: ParsableCommand {
         Examples:
           sinkmap merge shards --format json --output paths.json
           sinkmap merge shards --format sarif --output paths.sarif
-          sinkmap merge shard-1 shard-2 shard-3 --root . --format markdown -o threat-model.md
+          sinkmap merge s1 s2 s3 --root . --format markdown -o tm.md
           sinkmap merge shards --allow-partial    # report what the shards that finished found
         """)
 

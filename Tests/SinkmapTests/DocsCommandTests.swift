@@ -139,7 +139,7 @@ final class DocsCommandTests: XCTestCase {
         let help = try HelpIndex().text("")
         let listed = help.components(separatedBy: "Exit codes:")[1]
         for code in table { XCTAssertTrue(listed.contains(code), "exit code \(code) of README's table is not in `sinkmap --help`") }
-        XCTAssertEqual(table, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "70", "130", "143"])
+        XCTAssertEqual(table, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "70", "130", "143"])
     }
 }
 
@@ -177,7 +177,7 @@ struct DocPage {
             for (i, a) in arguments.enumerated().dropFirst() {
                 let previous = arguments[i - 1]
                 let isValue = previous.hasPrefix("-") && !["--all-paths", "--show-roots", "--strict", "--fail-on-stale",
-                                                           "--no-cache", "-q", "--quiet", "--include-vendored"].contains(previous)
+                                                           "--no-cache", "-q", "--quiet", "--include-vendored", "--allow-partial"].contains(previous)
                 // Values that name files to read must exist; other values (a format, a rule, an entry) need not.
                 let readsFile = ["--config", "--baseline", "--report"].contains(previous) || (previous == "--from" && sub == "export")
                 if a.hasPrefix("-") || (isValue && !readsFile) {
@@ -288,7 +288,7 @@ enum DocShellWords {
 
 /// Each subcommand's options, read from its `--help`: names, whether they take a value, and the values allowed.
 struct HelpIndex {
-    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph", "paths", "suggest"]
+    static let subcommands = ["scan", "sinks", "baseline", "check", "export", "graph", "paths", "suggest", "merge"]
 
     struct Option {
         var takesValue: Bool
