@@ -47,6 +47,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the engine figure.")
     var noEngine = false
 
+    @Option(help: "Shards for the sharded-scan figures (0: skip them).")
+    var shards = 4
+
     @Flag(help: "Keep the generated project, cache and reports (their folder is printed).")
     var keep = false
 
@@ -78,8 +81,9 @@ struct BenchCommand: ParsableCommand {
                     .first { $0.file.hasSuffix(".cpp") || $0.file.hasSuffix(".cc") }?.file
             }
             guard let editFile else { throw BenchError("no .cpp file to edit; give --edit") }
-            let bench = ScanBenchmark(sinkmap: try findSinkmap(), clang: clangPath, root: root, buildDir: buildDir,
+            var bench = ScanBenchmark(sinkmap: try findSinkmap(), clang: clangPath, root: root, buildDir: buildDir,
                                       jobs: jobs ?? cores, work: work, touched: editFile)
+            bench.shards = shards
             scan = try bench.run(progress: status)
             if keep { status("kept \(work)") }
         }

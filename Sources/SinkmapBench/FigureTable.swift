@@ -47,6 +47,18 @@ struct FigureTable {
                             target: "(reported)", verdict: "—",
                             detail: "all sinkmap processes together; largest single process \(Self.mib(s.cold.run.maxProcessRSS)); clang's largest unit \(Self.mib(s.clangMaxRSS))"))
         }
+        if let s = scan, let d = s.sharded {
+            let cpuRatio = (d.shardCPUSeconds + d.merge.cpuSeconds) / s.cold.run.cpuSeconds
+            rows.append(Row(label: "6 \(d.shards) shards + merge, CPU ÷ cold scan CPU", figure: Self.fixed(cpuRatio, 2),
+                            target: "≤ 1.10", verdict: Self.verdict(cpuRatio <= 1.1),
+                            detail: "shards CPU \(Self.seconds(d.shardCPUSeconds)) (wall \(Self.seconds(d.shardSeconds)) one after another), merge CPU \(Self.seconds(d.merge.cpuSeconds)); "
+                                + "cold CPU \(Self.seconds(s.cold.run.cpuSeconds)); merged report \(d.sameReport ? "identical to the cold scan's" : "DIFFERS from the cold scan's")"))
+            let mergeRatio = d.merge.seconds / s.cold.run.seconds
+            rows.append(Row(label: "7 merge alone ÷ cold scan", figure: Self.fixed(mergeRatio, 3),
+                            target: "≤ 0.05", verdict: Self.verdict(mergeRatio <= 0.05),
+                            detail: "\(Self.seconds(d.merge.seconds)) (CPU \(Self.seconds(d.merge.cpuSeconds))) vs \(Self.seconds(s.cold.run.seconds)); per shard: "
+                                + d.shardRuns.map { Self.seconds($0.seconds) }.joined(separator: ", ")))
+        }
         let w0 = rows.map(\.label.count).max() ?? 0
         let w1 = max(rows.map(\.figure.count).max() ?? 0, 6)
         let w2 = rows.map(\.target.count).max() ?? 0

@@ -31,7 +31,22 @@ struct ScanBenchmark {
         var cold: Scan
         var warm: Scan
         var edited: Scan
+        var sharded: Sharded?
     }
+
+    /// Figure 6: `shards` shard runs one after another (each with a fresh cache, as the cold scan), then the merge.
+    struct Sharded {
+        var shards: Int
+        var shardRuns: [Subprocess.Result]
+        var merge: Subprocess.Result
+        /// The merged JSON report is the cold scan's, but `stats.seconds`.
+        var sameReport: Bool
+        var shardCPUSeconds: Double { shardRuns.reduce(0) { $0 + $1.cpuSeconds } }
+        var shardSeconds: Double { shardRuns.reduce(0) { $0 + $1.seconds } }
+    }
+
+    /// Shards used for figure 6 (0: not measured).
+    var shards = 4
 
     func run(progress: (String) -> Void) throws -> Result {
         let entries = try CompileCommands(path: (buildDir ?? root) + "/compile_commands.json").entries
@@ -61,8 +76,47 @@ struct ScanBenchmark {
         try (original + Data(edit.utf8)).write(to: URL(fileURLWithPath: touched))
         defer { try? original.write(to: URL(fileURLWithPath: touched)) }
         let edited = try scan("edited")
+        try original.write(to: URL(fileURLWithPath: touched))
+        var sharded: Sharded?
+        if shards > 0 {
+            progress("\(shards) shards one after another, then the merge")
+            sharded = try shardAndMerge()
+        }
         return Result(clangSeconds: clangSeconds, clangCPUSeconds: clangCPU, clangUnits: entries.count, clangFailures: failures,
-                      clangMaxRSS: clangRSS, cold: cold, warm: warm, edited: edited)
+                      clangMaxRSS: clangRSS, cold: cold, warm: warm, edited: edited, sharded: sharded)
+    }
+
+    /// `sinkmap scan --shard I/N --facts-out` for every I, then `sinkmap merge`; the merged report is compared with the
+    /// cold scan's.
+    private func shardAndMerge() throws -> Sharded {
+        let facts = work + "/facts"
+        try? FileManager.default.removeItem(atPath: facts)
+        var runs: [Subprocess.Result] = []
+        for i in 1...shards {
+            let cache = work + "/shard-cache-\(i)"
+            try? FileManager.default.removeItem(atPath: cache)
+            var argv = [sinkmap, "scan", root, "-q", "--jobs", String(jobs), "--cache-dir", cache,
+                        "--shard", "\(i)/\(shards)", "--facts-out", facts]
+            if let buildDir { argv += ["-p", buildDir] }
+            let run = try Subprocess.run(argv, log: work + "/shard-\(i).log")
+            guard run.status == 0 else {
+                throw BenchError("sinkmap scan --shard \(i)/\(shards) exited with \(run.status):\n" + ((try? String(contentsOfFile: work + "/shard-\(i).log", encoding: .utf8)) ?? ""))
+            }
+            runs.append(run)
+        }
+        let report = work + "/report-merged.json"
+        var argv = [sinkmap, "merge", facts, "--root", root, "-q", "--format", "json", "--output", report]
+        if let buildDir { argv += ["-p", buildDir] }
+        let merge = try Subprocess.run(argv, log: work + "/merge.log")
+        guard merge.status == 0 else {
+            throw BenchError("sinkmap merge exited with \(merge.status):\n" + ((try? String(contentsOfFile: work + "/merge.log", encoding: .utf8)) ?? ""))
+        }
+        func comparable(_ file: String) -> String {
+            ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("\"seconds\" :") && !$0.contains("\"cachedTranslationUnits\" :") }.joined(separator: "\n")
+        }
+        return Sharded(shards: shards, shardRuns: runs, merge: merge,
+                       sameReport: comparable(report) == comparable(work + "/report-cold.json"))
     }
 
     private func scan(_ name: String) throws -> Scan {
