@@ -345,6 +345,7 @@ struct DependencyCheck {
     let boundary: TreeBoundary
     private var hashes: [String: String?] = [:]
     private var existing: [String: Bool] = [:]
+    private var places: [String: String?] = [:]
 
     init(root: String, boundary: TreeBoundary) {
         self.root = root
@@ -365,7 +366,14 @@ struct DependencyCheck {
     }
 
     /// `relative` under the root, refused when it climbs out (`..`), is absolute or passes a link out of the tree.
-    private func inside(_ relative: String) -> String? {
+    private mutating func inside(_ relative: String) -> String? {
+        if let known = places[relative] { return known }
+        let place = resolve(relative)
+        places[relative] = .some(place)
+        return place
+    }
+
+    private func resolve(_ relative: String) -> String? {
         guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\u{0}"),
               !relative.split(separator: "/").contains(where: { $0 == ".." }) else { return nil }
         let path = root + "/" + relative

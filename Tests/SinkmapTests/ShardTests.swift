@@ -244,6 +244,28 @@ final class ShardTests: XCTestCase {
         XCTAssertTrue(sarifMerged.stdout.contains("\"baselineState\" : \"new\""), sarifMerged.stdout)
     }
 
+    /// The manifest validates against the schema published in the docs.
+    func testTheManifestValidatesAgainstTheSchemaInTheDocs() throws {
+        let t = try TempTree("sinkmap-shards-schema")
+        try Self.generate(t, units: 4)
+        try runShard(t, 1, 2, into: t.path(".shards"))
+        try runShard(t, 2, 2, into: t.path(".shards"))
+        guard let python = [ExternalTool.locate("python3"), "/usr/bin/python3"].compactMap({ $0 }).first(where: {
+            FileManager.default.isExecutableFile(atPath: $0) && ((try? ExternalTool.run($0, ["-c", "import jsonschema"]).code) == 0)
+        }) else { throw XCTSkip("python3 with jsonschema is not installed (make setup-render-tools)") }
+        for i in 1...2 {
+            let run = try ExternalTool.run(python, ["-c", SARIFExporterTests.validator, Repo.root + "/Docs/schemas/sinkmap-shard.schema.json",
+                                                    t.path(".shards/shard-\(i)-of-2.json")])
+            XCTAssertEqual(run.code, 0, "shard-\(i)-of-2.json does not validate against Docs/schemas/sinkmap-shard.schema.json:\n\(run.text)\(run.stderr)")
+        }
+        // The schema is not vacuous: a manifest without its units fails.
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path(".shards/shard-1-of-2.json")))) as! [String: Any]
+        manifest.removeValue(forKey: "units")
+        try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: t.path("bad.json")))
+        let bad = try ExternalTool.run(python, ["-c", SARIFExporterTests.validator, Repo.root + "/Docs/schemas/sinkmap-shard.schema.json", t.path("bad.json")])
+        XCTAssertNotEqual(bad.code, 0)
+    }
+
     func testShardFlagsAreChecked() throws {
         let demo = Repo.fixture("demo-ai-service")
         for (args, message) in [(["--shard", "1/2"], "--shard needs --facts-out"),
