@@ -38,7 +38,7 @@ extension Scan {
 
         var entries: [ShardEntry] = []
         var manifestUnits: [ShardManifest.Unit] = []
-        var hashes = ContentHashes(root: root, boundary: boundary(root: root))
+        let hashes = ContentHashes(root: root, boundary: boundary(root: root))
         for (index, facts) in zip(mine, units) {
             let job = plan.jobs[index]
             var facts = facts
@@ -51,8 +51,8 @@ extension Scan {
                 var files = deps.inputs
                 if let known = deps.absent {
                     absent = known
-                } else if let probes = IncludeSearch(job: job).probes(files: deps.inputs, names: hashes.includeNames,
-                                                                        exists: ContentHashes.exists) {
+                } else if let probes = IncludeSearch(job: job).probes(files: deps.inputs, names: { hashes.includeNames($0) },
+                                                                        exists: { hashes.exists($0) }) {
                     absent = probes.absent
                     files += probes.found
                 } else {
@@ -134,19 +134,22 @@ final class DependencyRecorder: @unchecked Sendable {
     }
 }
 
-/// SHA-256 of files inside the tree and their header names, each read once per shard.
-struct ContentHashes {
+/// SHA-256 of files inside the tree, the header names of every file a unit read and whether a path exists, each
+/// found once per shard: units share most headers (a libstdc++ unit reads hundreds), and replaying their include
+/// searches must not re-read them per unit.
+final class ContentHashes {
     let root: String
     let boundary: TreeBoundary
     private var hashes: [String: String?] = [:]
     private var names: [String: [IncludeSearch.Name]?] = [:]
+    private var existing: [String: Bool] = [:]
 
     init(root: String, boundary: TreeBoundary) {
         self.root = root
         self.boundary = boundary
     }
 
-    mutating func sha256(_ path: String) -> String? {
+    func sha256(_ path: String) -> String? {
         if let known = hashes[path] { return known }
         let h = boundary.escapingLink(path) == nil
             ? (try? RegularFile.read(path, limit: ShardFormat.sourceLimit)).map(ShardFormat.sha256) : nil
@@ -154,15 +157,19 @@ struct ContentHashes {
         return h
     }
 
-    /// For `IncludeSearch.probes`: a closure that cannot be mutating, so names are not memoised across units here.
-    var includeNames: (String) -> [IncludeSearch.Name]? {
-        { path in
-            FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
-        }
+    /// A file's header names (`IncludeSearch.names`), nil when one is named through a macro.
+    func includeNames(_ path: String) -> [IncludeSearch.Name]? {
+        if let known = names[path] { return known }
+        let found = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
+        names[path] = .some(found)
+        return found
     }
 
-    static func exists(_ path: String) -> Bool {
+    func exists(_ path: String) -> Bool {
+        if let known = existing[path] { return known }
         var st = stat()
-        return lstat(path, &st) == 0
+        let answer = lstat(path, &st) == 0
+        existing[path] = answer
+        return answer
     }
 }
