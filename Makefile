@@ -108,7 +108,8 @@ bench-setup: setup
 	  fi; \
 	fi
 
-## bench: the five figures (cold scan vs clang, warm and edited re-scans, the engine on 1M functions, peak memory),
+## bench: the seven figures (cold scan vs clang, warm and edited re-scans, the engine on 1M functions, peak memory,
+## 4 shards + merge vs the cold scan, the merge alone),
 ## measured in one run with their targets. A measurement, not a test: run it on an otherwise idle machine.
 ## BENCH_ARGS passes options, e.g. BENCH_ARGS="--project ~/src/llama.cpp -p ~/src/llama.cpp/build --no-engine".
 bench: bench-setup
