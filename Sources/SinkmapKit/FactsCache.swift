@@ -29,7 +29,7 @@ public final class FactsCache: @unchecked Sendable {
 
     // v2: registrations, public declarations, stream reads. v8: flow facts (`FlowFact`). v3: binary entries (`BinaryEncoder`), several times
     // faster to read back than JSON — a warm re-scan is mostly reading entries.
-    static let formatVersion = "sinkmap-facts-v11"  // bump whenever the front-end records facts differently
+    static let formatVersion = "sinkmap-facts-v12"  // bump whenever the front-end records facts differently
 
     /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
     /// `root` is part of every key: facts name files relative to the scanned root, so two roots sharing one
