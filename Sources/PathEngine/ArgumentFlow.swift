@@ -422,7 +422,13 @@ public final class ArgumentFlow: @unchecked Sendable {
                 let given = fm.argument[k].compactMap { $0 }
                 guard let t = given.first(where: from.isTainted) else { continue }
                 for b in fm.receiverBases[k] where fm.fact.values[Int(b)].kind == .field {
-                    for v in tm?.fields[fm.fact.values[Int(b)].key] ?? [] { to.seed(v, .value(state: fromIndex, node: t)) }
+                    if let taken = tm?.fields[fm.fact.values[Int(b)].key], !taken.isEmpty {
+                        for v in taken { to.seed(v, .value(state: fromIndex, node: t)) }
+                    } else if let this = tm?.this {
+                        // A method that drains the queue through another (`update_slots` calling `process_tasks`): the
+                        // item is in its object's state.
+                        to.seed(this, .value(state: fromIndex, node: t))
+                    }
                 }
             }
         case .async:
