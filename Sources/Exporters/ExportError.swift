@@ -19,8 +19,7 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
         case .binaryFormat(let format):
             return "\(format) is a binary format; write it to a file with --output"
         case .resource(let name, let problem):
-            return "sinkmap's resource \(name) \(problem); the installation is incomplete "
-                + "(keep sinkmap_Exporters.resources beside the sinkmap binary)"
+            return "sinkmap's resource \(name) \(problem); this build of sinkmap is incomplete"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapCore
 import SinkmapKit
 
 /// Where a command's result goes: the named file, written atomically, or stdout. A file that cannot be
