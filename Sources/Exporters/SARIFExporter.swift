@@ -87,7 +87,7 @@ public struct SARIFExporter {
             let r = byID[id]!
             let reason = v(r.reason.isEmpty ? "A \(r.category) sink." : r.reason)
             let functions = Array(Set(r.functions)).sorted().map(v).joined(separator: ", ")
-            let summary = questions?.category(r.category).summary
+            let summary = questions?.category(r.category, in: report).summary
             return SARIF.Rule(
                 id: id, name: Self.pascalCase(id),
                 shortDescription: .init(text: "Call path to a \(v(r.category)) sink (\(v(id)))"),
@@ -98,7 +98,7 @@ public struct SARIFExporter {
                 helpUri: Self.helpURI(category: r.category),
                 defaultConfiguration: .init(level: "note"),
                 properties: .init(category: r.category, tags: ["security", "ai-ml", r.category], precision: "medium",
-                                  securitySeverity: SinkSeverity.score(r.category)))
+                                  securitySeverity: SinkSeverity.score(r.category, in: report)))
         }
     }
 

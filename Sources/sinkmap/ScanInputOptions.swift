@@ -51,7 +51,7 @@ struct ScanInputOptions: ParsableArguments {
                                valueName: "name|/regex/"))
     var adHocSinks: [String] = []
 
-    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.builtIn.map(\.rawValue).joined(separator: ", ")), or one sinkmap.yml declares under 'categories:'.",
                                valueName: "category"))
     var sinkCategory: String = SinkCategory.inference.rawValue
 
@@ -128,9 +128,6 @@ struct ScanInputOptions: ParsableArguments {
             throw ValidationError("--max-failed-share must be a percentage from 0 to 100")
         }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
-        if SinkCategory(rawValue: sinkCategory) == nil {
-            throw ValidationError("--sink-category \(sinkCategory): not one of \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         for s in adHocSinks where s.isEmpty || s == "//" { throw ValidationError("--sink needs a name or a /regular expression/") }
     }
 
@@ -189,6 +186,7 @@ struct ScanInputOptions: ParsableArguments {
         } catch let e as ScanError {
             switch e {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
+            case .usage: throw Failure(message: e.description, code: ExitCodes.usage)
             default: throw Failure(message: e.description, code: ExitCodes.input)
             }
         }
@@ -228,7 +226,8 @@ struct ScanInputOptions: ParsableArguments {
     /// `--sink NAME` or `--sink /REGEX/` as rules (origin `--sink`, so a name that matches nothing is warned about
     /// with the closest names, as for sinkmap.yml).
     var adHocSinkRules: [SinkRule] {
-        let category = SinkCategory(rawValue: sinkCategory) ?? .inference
+        // A category the configuration does not declare is refused once it is read (`ScanError.usage`).
+        let category = SinkCategory(rawValue: sinkCategory)
         return adHocSinks.map { s in
             let isPattern = s.count > 2 && s.hasPrefix("/") && s.hasSuffix("/")
             let body = isPattern ? String(s.dropFirst().dropLast()) : s

@@ -66,7 +66,9 @@ struct SuggestCommand: ParsableCommand {
             // The category its name says, else the one most of its sinks have (ties by catalog order).
             var byCount: [SinkCategory: Int] = [:]
             for c in sinkCategories { byCount[c, default: 0] += 1 }
-            let fromSinks = SinkCategory.allCases.max { (byCount[$0] ?? 0, -SinkCategory.allCases.firstIndex(of: $0)!) < (byCount[$1] ?? 0, -SinkCategory.allCases.firstIndex(of: $1)!) }!
+            // The built-in categories in catalog order, then the project's own (declared in its sinkmap.yml) by name.
+            let order = SinkCategory.builtIn + Set(sinkCategories).subtracting(SinkCategory.builtIn).sorted { $0.rawValue < $1.rawValue }
+            let fromSinks = order.max { (byCount[$0] ?? 0, -order.firstIndex(of: $0)!) < (byCount[$1] ?? 0, -order.firstIndex(of: $1)!) }!
             let category = Wrappers.categoryByName(f.name) ?? fromSinks
             var id = "project/" + Self.slug(f.name)
             var n = 2
