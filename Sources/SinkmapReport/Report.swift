@@ -25,6 +25,10 @@ public struct Report: Codable, Equatable, Sendable {
     /// The sink categories the project declared in its `sinkmap.yml` (`categories:`), which its rules' sinks may
     /// name besides the built-in ones. Absent when it declared none.
     public var categories: [Category]?
+    /// `--source-base`: the absolute URI of the scanned root (`file:///home/ci/src/llama.cpp/`, ending in `/`),
+    /// against which every relative `file` resolves; SARIF gives it as `%SRCROOT%`'s `uri`. Absent unless asked for:
+    /// a report is the same on every checkout.
+    public var sourceBase: String?
 
     public init(tool: Tool, root: String, sinks: [Sink], paths: [Path], pathCounts: [PathCount],
                 diagnostics: [Diagnostic], limits: Limits, stats: Stats) {

@@ -97,7 +97,7 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
 
-    @Flag(help: "Entry points in vendored code (submodules, third_party/, …, sinkmap.yml's vendored:) and outside the tree start paths too (always on for baseline and check).")
+    @Flag(help: "Entry points in vendored code (submodules, third_party/ and the like, sinkmap.yml's vendored:) and outside the tree start paths too (always on for baseline and check).")
     var includeVendored = false
 
     func validate() throws {
