@@ -114,9 +114,13 @@ struct OutputOptions: ParsableArguments {
         var report = report
         if let sourceBase { report.sourceBase = sourceBase }
         if let focus, !report.sinks.contains(where: { $0.rule == focus }), !report.paths.contains(where: { $0.sink.rule == focus }) {
-            let rules = Set(report.paths.map(\.sink.rule)).sorted().map(TerminalText.sanitize).joined(separator: ", ")
+            let withPaths = Set(report.paths.map(\.sink.rule)).sorted()
+            let rules = withPaths.map(TerminalText.sanitize).joined(separator: ", ")
+            let close = UnmatchedRules.closest(to: focus, in: Array(Set(report.sinks.map(\.rule)).union(withPaths)).sorted())
             throw Failure(message: "--focus \(TerminalText.sanitize(focus)): no sink rule with that id in the report"
-                          + (rules.isEmpty ? "" : "; rules with paths: \(rules)"), code: ExitCodes.usage)
+                          + (rules.isEmpty ? "" : " (rules with paths: \(rules))")
+                          + (close.isEmpty ? "" : "; did you mean " + close.map { "'\(TerminalText.sanitize($0))'" }.joined(separator: " or ") + "?"),
+                          code: ExitCodes.usage)
         }
         if let focusEntry, !report.paths.contains(where: { DOTExporter.starts($0, at: focusEntry) }) {
             let entries = Set(report.paths.map(\.entry.function)).sorted()

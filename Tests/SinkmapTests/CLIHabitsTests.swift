@@ -78,6 +78,14 @@ final class CLIHabitsTests: XCTestCase {
         XCTAssertTrue(export.stderr.hasPrefix("Error: Unknown option '--focus-entyr'. Did you mean '--focus-entry'?\n"), export.all)
     }
 
+    /// A sink rule id a few edits away from one in the report gets it (`--focus`).
+    func testAnUnknownFocusRuleNamesTheClosest() throws {
+        let tree = try savedReport()
+        let r = try run(["export", "--from", "report.json", "--format", "dot", "--focus", "llama.cpp/decod"], in: tree.root)
+        XCTAssertEqual(r.code, 2, r.all)
+        XCTAssertEqual(r.stderr, "sinkmap: error: --focus llama.cpp/decod: no sink rule with that id in the report (rules with paths: llama.cpp/decode, llama.cpp/model-load, onnxruntime/run); did you mean 'llama.cpp/decode'?\n", r.all)
+    }
+
     // MARK: - --source-base
 
     func sarifBase(_ text: String) throws -> [String: Any] {
