@@ -79,6 +79,11 @@ public struct Configuration: Equatable, Sendable {
         sinks + (builtinSinks ? BuiltinSinkCatalog.rules : [])
     }
 
+    /// `unknown category 'telemtry' (expected one of: …); did you mean 'telemetry'?`
+    public static func unknownCategoryMessage(_ name: String, declared: [CategoryDeclaration]) -> String {
+        ConfigurationParser.unknownCategory(name, declared: declared)
+    }
+
     /// Project source rules first, then the built-in ones.
     public var activeSourceRules: [SourceRule] {
         sources + (builtinSources ? BuiltinThreatCatalog.sources : [])

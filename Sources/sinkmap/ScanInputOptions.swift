@@ -156,6 +156,13 @@ struct ScanInputOptions: ParsableArguments {
     /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
     /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
     func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
+        // Checked before scanning, also without --sink: a category must be built in or declared in sinkmap.yml (a
+        // configuration that cannot be read stops the scan with its own error).
+        if SinkCategory.builtIn(named: sinkCategory) == nil, let configuration = readableConfiguration(),
+           !configuration.categories.contains(where: { $0.id == sinkCategory }) {
+            throw Failure(message: "--sink-category: " + Configuration.unknownCategoryMessage(sinkCategory, declared: configuration.categories),
+                          code: ExitCodes.usage)
+        }
         var options = ScanOptions(root: path, jobs: jobs ?? 0)
         options.compileCommandsDirectory = buildPath
         options.compileCommandsFile = compileCommands
@@ -208,9 +215,13 @@ struct ScanInputOptions: ParsableArguments {
 
     /// sinkmap.yml's `parse: max-failed-share`, when the configuration can be read (a bad one already stopped the scan).
     private func configuredFailedShare() -> Int? {
-        let configuration = try? (config.map { try Configuration.load(path: $0) }
+        readableConfiguration()?.parse.maxFailedShare
+    }
+
+    /// The configuration the scan reads, nil when it cannot be read (the scan then says why).
+    private func readableConfiguration() -> Configuration? {
+        try? (config.map { try Configuration.load(path: $0) }
             ?? Configuration.discover(root: path, followExternalLinks: followExternalLinks))
-        return configuration?.parse.maxFailedShare
     }
 
     /// Refuses a file named on the command line (`--output`, the baseline) when a symbolic link in the scanned tree
