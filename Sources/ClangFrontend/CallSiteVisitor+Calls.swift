@@ -23,7 +23,7 @@ extension CallSiteVisitor {
         }
         // A dependent call inside a template names an overload set, resolved only at instantiation.
         if let overloads = overloadSet(referenced: referenced, nameCursor: nameCursor) {
-            visitOverloadSet(overloads, caller: caller, site: site)
+            visitOverloadSet(overloads, call: call, caller: caller, site: site)
             return
         }
         if referenced.isNull {
@@ -221,10 +221,15 @@ extension CallSiteVisitor {
     }
 
     /// One candidate: a direct call to it. Several: an edge to each, kind `template` (which one runs depends
-    /// on the instantiation).
-    private func visitOverloadSet(_ overloads: CXCursor, caller: String, site: Site) {
+    /// on the instantiation) — except candidates the call's arguments already rule out (`viable`).
+    private func visitOverloadSet(_ overloads: CXCursor, call: CXCursor, caller: String, site: Site) {
         let n = clang_getNumOverloadedDecls(overloads)
-        let candidates = (0..<n).map { clang_getOverloadedDecl(overloads, $0) }.filter { CursorNaming.isFunctionLike($0.kind) }
+        var candidates = (0..<n).map { clang_getOverloadedDecl(overloads, $0) }.filter { CursorNaming.isFunctionLike($0.kind) }
+        if candidates.count > 1 {
+            let arguments = Self.arguments(call)
+            let viable = candidates.filter { Self.viable($0, arguments: arguments) }
+            if !viable.isEmpty { candidates = viable }
+        }
         guard !candidates.isEmpty else {
             // No candidate at all (libclang 19 keeps `whisper_init(p)` of an undeclared function as an empty lookup): the
             // name as written.
@@ -238,6 +243,35 @@ extension CallSiteVisitor {
             guard let fact = remember(candidate), seen.insert(fact.id).inserted else { continue }
             facts.calls.append(CallFact(caller: caller, callee: fact.id, location: site.location, kind: kind, macro: site.macro))
         }
+    }
+
+    /// Whether a candidate of a dependent call can take its arguments, judged only where no instantiation can
+    /// change the answer: a plain function (not a template) given more arguments than it has parameters (and no
+    /// `...`), or given a pointer to a record type where it takes a pointer to another record type, when the given
+    /// record has no base class (`common_token_to_piece(ctx, *it)`: `llama_context *` never converts to
+    /// `const llama_vocab *`; a record only declared here counts as having none — C APIs' opaque handles). Anything
+    /// dependent keeps the candidate.
+    static func viable(_ candidate: CXCursor, arguments: [CXCursor]) -> Bool {
+        guard candidate.kind == CXCursor_FunctionDecl || candidate.kind == CXCursor_CXXMethod else { return true }
+        let count = Int(clang_Cursor_getNumArguments(candidate))
+        guard count >= 0 else { return true }
+        let type = clang_getCursorType(candidate)
+        if arguments.count > count, clang_isFunctionTypeVariadic(type) == 0 { return false }
+        for (i, argument) in arguments.prefix(count).enumerated() {
+            let given = clang_getCanonicalType(clang_getCursorType(argument))
+            let taken = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(candidate, UInt32(i))))
+            guard given.kind == CXType_Pointer, taken.kind == CXType_Pointer else { continue }
+            let from = clang_getCanonicalType(clang_getPointeeType(given)), to = clang_getCanonicalType(clang_getPointeeType(taken))
+            guard from.kind == CXType_Record, to.kind == CXType_Record else { continue }
+            let fromDecl = clang_getTypeDeclaration(from), toDecl = clang_getTypeDeclaration(to)
+            guard !fromDecl.isNull, !toDecl.isNull, clang_equalCursors(clang_getCanonicalCursor(fromDecl), clang_getCanonicalCursor(toDecl)) == 0,
+                  clang_getSpecializedCursorTemplate(fromDecl).isNull, clang_getSpecializedCursorTemplate(toDecl).isNull
+            else { continue }
+            let definition = clang_getCursorDefinition(fromDecl)
+            let hasBase = !definition.isNull && Self.children(definition).contains { $0.kind == CXCursor_CXXBaseSpecifier }
+            if !hasBase { return false }
+        }
+        return true
     }
 
     /// `member(...)` written without an object (or on `this`) inside a class.

@@ -167,7 +167,8 @@ extension CallSiteVisitor {
         var name = call.spelling
         if !referenced.isNull, CursorNaming.isFunctionLike(referenced.kind) {
             name = referenced.spelling
-            let isMethod = referenced.kind == CXCursor_CXXMethod && clang_CXXMethod_isStatic(referenced) == 0
+            let isMethod = (referenced.kind == CXCursor_CXXMethod || referenced.kind == CXCursor_ConversionFunction)
+                && clang_CXXMethod_isStatic(referenced) == 0
             let parameters = Int(clang_Cursor_getNumArguments(referenced))
             // A member operator (`a = b`, `s += t`, `closure(x)`): its first operand is the object it runs on.
             if isMethod, parameters >= 0, arguments.count == parameters + 1 { receiver = arguments.removeFirst() }
@@ -179,6 +180,20 @@ extension CallSiteVisitor {
             }
             receiverWritable = isMethod && clang_CXXMethod_isConst(referenced) == 0
         }
+        if name.isEmpty {
+            // A dependent call (`common_token_to_piece(ctx, *begin)` in a template): the name as written, which
+            // libclang keeps in the callee's overloaded-declaration reference.
+            var callee = call.firstChild
+            for _ in 0..<3 {
+                guard let c = callee.map(Self.unwrap) else { break }
+                if c.kind == CXCursor_OverloadedDeclRef, clang_getNumOverloadedDecls(c) > 0 {
+                    name = clang_getOverloadedDecl(c, 0).spelling
+                    break
+                }
+                if !c.spelling.isEmpty { name = c.spelling; break }
+                callee = c.firstChild
+            }
+        }
         let k = Int32(builder.fact.calls.count)
         builder.fact.calls.append(FlowCall(name: name, location: site.location, arguments: Int32(arguments.count),
                                            writable: writable, receiverWritable: receiverWritable,
@@ -187,7 +202,8 @@ extension CallSiteVisitor {
         builder.receivers.append(receiver)
         // `method()` on the implicit `this`.
         if let callee = call.firstChild, callee.kind == CXCursor_MemberRefExpr, callee.firstChild == nil,
-           referenced.kind == CXCursor_CXXMethod, clang_CXXMethod_isStatic(referenced) == 0 {
+           referenced.kind == CXCursor_CXXMethod || referenced.kind == CXCursor_ConversionFunction,
+           clang_CXXMethod_isStatic(referenced) == 0 {
             let this = builder.value(FlowValue(kind: .this, name: "this"))
             if let at = callee.location.expansion {
                 builder.edge(this, builder.value(FlowValue(kind: .receiver, index: k, name: name)), line: at.line, column: at.column)
@@ -260,13 +276,18 @@ extension CallSiteVisitor {
                 break
             case CXCursor_MemberRefExpr:
                 let member = clang_getCursorReferenced(f.cursor)
-                if member.kind == CXCursor_CXXMethod || member.kind == CXCursor_FunctionTemplate || member.isNull {
+                // A conversion (`const std::vector<int> v = body.at("tokens")`, json's `operator T()`) is a method too.
+                if member.kind == CXCursor_CXXMethod || member.kind == CXCursor_ConversionFunction
+                    || member.kind == CXCursor_FunctionTemplate || member.isNull {
                     throughMethod = true
                 } else if member.kind != CXCursor_FieldDecl {
                     return nil
                 }
             case CXCursor_CallExpr:
                 let k = f.flowCall
+                // An implicit conversion the walk records no call for (`const std::vector<int> v = body.at("tokens")`
+                // through json's `operator T()`): the converted value is the object's.
+                if k < 0, clang_getCursorReferenced(f.cursor).kind == CXCursor_ConversionFunction { break }
                 guard k >= 0, Int(k) < builder.arguments.count else { return nil }
                 let name = builder.fact.calls[Int(k)].name
                 for (i, argument) in builder.arguments[Int(k)].enumerated() where Self.same(child, argument) {

@@ -172,6 +172,19 @@ public final class ArgumentFlow: @unchecked Sendable {
             targets = fact.calls.map { byPlace[$0.location] ?? [] }
         }
 
+        /// The calls written at a path's call site to `callee`. Several calls can share a place (`f(x) + req.body`:
+        /// `operator+` and `f` both start there); those whose name is the callee's are the ones, when there are any —
+        /// otherwise (a lambda run through `operator()`, a callback through the function that takes it) all of them.
+        func calls(at site: CallSite, callee: Function) -> [Int] {
+            let all = callsAt[site.location] ?? []
+            guard all.count > 1 else { return all }
+            var simple = Substring(callee.name)
+            if let angle = simple.firstIndex(of: "<") { simple = simple[..<angle] }
+            if let colons = simple.range(of: "::", options: .backwards) { simple = simple[colons.upperBound...] }
+            let named = all.filter { fact.calls[$0].name == simple }
+            return named.isEmpty ? all : named
+        }
+
         func isHub(_ n: Int32) -> Bool { Int(n) >= valueCount }
         func call(ofHub n: Int32) -> Int { Int(n) - valueCount }
 
@@ -316,7 +329,7 @@ public final class ArgumentFlow: @unchecked Sendable {
             return nil
         }
         var reached: [(position: Int, value: Int32)] = []
-        for k in m.callsAt[site.location] ?? [] {
+        for k in m.calls(at: site, callee: graph.functions[Int(path.nodes.last!)]) {
             let hub = Int32(m.valueCount + k)
             for (i, a) in m.argument[k].enumerated() { if let a, last.isTainted(a, before: hub) { reached.append((i + 1, a)) } }
         }
@@ -383,7 +396,7 @@ public final class ArgumentFlow: @unchecked Sendable {
             }
             return
         }
-        let calls = fm.callsAt[site.location] ?? []
+        let calls = fm.calls(at: site, callee: graph.functions[Int(to.node)])
         let tm = to.model
         let calleeIsLambda = { () -> Bool in
             let kind = self.graph.functions[Int(to.node)].kind
@@ -409,7 +422,13 @@ public final class ArgumentFlow: @unchecked Sendable {
                 let given = fm.argument[k].compactMap { $0 }
                 guard let t = given.first(where: from.isTainted) else { continue }
                 for b in fm.receiverBases[k] where fm.fact.values[Int(b)].kind == .field {
-                    for v in tm?.fields[fm.fact.values[Int(b)].key] ?? [] { to.seed(v, .value(state: fromIndex, node: t)) }
+                    if let taken = tm?.fields[fm.fact.values[Int(b)].key], !taken.isEmpty {
+                        for v in taken { to.seed(v, .value(state: fromIndex, node: t)) }
+                    } else if let this = tm?.this {
+                        // A method that drains the queue through another (`update_slots` calling `process_tasks`): the
+                        // item is in its object's state.
+                        to.seed(this, .value(state: fromIndex, node: t))
+                    }
                 }
             }
         case .async:
@@ -566,7 +585,7 @@ public final class ArgumentFlow: @unchecked Sendable {
             let index = ordered.count
             ordered.append(state)
             let site = path.sites[k]
-            let siteCalls = m.callsAt[site.location] ?? []
+            let siteCalls = m.calls(at: site, callee: graph.functions[Int(path.nodes[k + 1])])
             if let previous, let pm = previous.model {
                 // What the callee hands back: its return value, what it wrote through its parameters or its object.
                 let pIndex = index - 1

@@ -199,10 +199,26 @@ public struct CallGraphBuilder {
             }
         }
         for (c, evidence) in endpointCalls { addEdge(c.caller, c.callee, c, .endpoint, evidence: evidence) }
+        // A consumer drained by another method of the queue's class (`update_slots() { process_tasks(); …
+        // llama_decode(…); }`, nitro's server): the work the item starts goes on in that method after the call, so the
+        // producer reaches the draining method too (evidence: where it calls the consumer). Methods of other classes
+        // calling the consumer are not its loop.
+        var directCallers: [String: [CallFact]] = [:]
+        for c in allCalls where c.kind == .direct { directCallers[c.callee, default: []].append(c) }
         for (producer, consumer) in resolved.handoffs() {
             let c = CallFact(caller: producer.function, callee: consumer.function, location: producer.location, kind: .handoff)
             addEdge(c.caller, c.callee, c, .handoff,
                     evidence: CallEvidence(slot: slotName(producer.container), location: consumer.location))
+            let field = slotName(producer.container)
+            guard let cut = field.range(of: "::", options: .backwards) else { continue }
+            let owner = field[..<cut.lowerBound] + "::"
+            var drained = Set<String>()
+            for d in (directCallers[consumer.function] ?? []).sorted(by: { ($0.caller, $0.location) < ($1.caller, $1.location) })
+            where d.caller != producer.function && d.caller != consumer.function && drained.insert(d.caller).inserted {
+                guard let name = named[d.caller]?.name, name.hasPrefix(owner),
+                      !name.dropFirst(owner.count).contains(":") else { continue }
+                addEdge(producer.function, d.caller, c, .handoff, evidence: CallEvidence(slot: field, location: d.location))
+            }
         }
         let callees: [[CallEdge]] = edges.map { byCallee in
             byCallee.keys.sorted().map { callee in

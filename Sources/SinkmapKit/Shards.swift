@@ -1,4 +1,5 @@
 import ClangFrontend
+import Crypto
 import Foundation
 import SinkmapCore
 
@@ -33,7 +34,7 @@ public struct ShardSpec: Equatable, Sendable, CustomStringConvertible {
     /// a file moves no other unit, and going from N to N+1 shards moves about 1/(N+1) of them. A file compiled several
     /// ways is in one shard.
     public static func shard(of relativePath: String, count: Int) -> Int {
-        let digest = SHA256.hash(Array(relativePath.utf8))
+        let digest = SHA256.hash(data: Array(relativePath.utf8))
         var key: UInt64 = 0
         for b in digest.prefix(8) { key = key << 8 | UInt64(b) }
         var bucket: Int64 = -1, next: Int64 = 0
@@ -74,11 +75,7 @@ public enum ShardFormat {
         SHA256.hex(keys.joined(separator: "\n"))
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
-
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data)) }
+    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).hexDigits }
 
     /// `path` relative to `root`, or nil when it is not under it.
     static func relative(_ path: String, root: String) -> String? {

@@ -66,6 +66,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "With --facts: check even when shards are missing; their units are not analysed (exit 7 unless the baseline knew).")
     var allowPartial = false
 
+    @Option(help: ArgumentHelp("sarif: where the scanned root is, as a folder or an absolute URI (SARIF's %SRCROOT% uri), as for scan.",
+                               valueName: "dir|uri"))
+    var sourceBase: String?
+
+    mutating func validate() throws {
+        if let base = sourceBase {
+            do { sourceBase = try SourceBase.uri(base) } catch let e as ExportError { throw ValidationError(e.description) }
+        }
+    }
+
     func run() throws {
         // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
         let outputFile = output.map(WorkingDirectory.absolute)
@@ -80,7 +90,8 @@ struct CheckCommand: ParsableCommand {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }
         let shards = facts.isEmpty ? nil : try MergeCommand.loadShards(facts, allowPartial: allowPartial)
-        let (report, evidence) = try scan.scanForGate(shards: shards)
+        var (report, evidence) = try scan.scanForGate(shards: shards)
+        report.sourceBase = sourceBase
         let decision = GateDecision(report: report, evidence: evidence, baseline: approved, baselineFile: baseline,
                                     failOnStale: failOnStale, strict: strict)
         let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])

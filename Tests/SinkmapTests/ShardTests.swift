@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SinkmapCore
 import SinkmapKit
@@ -173,7 +174,7 @@ final class ShardTests: XCTestCase {
             try garbage.write(to: URL(fileURLWithPath: factsPath))
             var forged = try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as! [String: Any]
             forged["facts"] = ["file": "shard-1-of-1.facts", "bytes": garbage.count,
-                               "sha256": SHA256.hash(Array(garbage)).map { String(format: "%02x", $0) }.joined()]
+                               "sha256": SHA256.hash(data: garbage).hexDigits]
             try JSONSerialization.data(withJSONObject: forged).write(to: URL(fileURLWithPath: manifestPath))
             r = try BuiltBinary.run(["merge", dir, "-q"], in: t.root, timeout: 120)
             XCTAssertEqual(r.code, 9, "round \(round): \(r.all)")
