@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
           sinkmap check --format sarif --output sinkmap.sarif
           sinkmap check . --facts shards --format sarif --output sinkmap.sarif   # from the facts of every shard
 
-        --facts DIR… checks the merge of the shards `sinkmap scan --shard I/N --facts-out DIR` wrote (exit 9 when \
+        --facts DIR... checks the merge of the shards `sinkmap scan --shard I/N --facts-out DIR` wrote (exit 9 when \
         a shard is missing, given twice, or not from this tree and these flags).
         """)
 

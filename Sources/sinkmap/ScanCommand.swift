@@ -47,7 +47,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Exit with code 5 when any translation unit had parse errors or failed to parse.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Parse only shard I of N (1 ≤ I ≤ N) and write its facts to --facts-out; `sinkmap merge` makes the report from every shard.",
+    @Option(help: ArgumentHelp("Parse only shard I of N (1 <= I <= N) and write its facts to --facts-out; `sinkmap merge` makes the report from every shard.",
                                valueName: "I/N"))
     var shard: String?
 
@@ -122,12 +122,12 @@ struct MergeCommand: ParsableCommand {
         usage: "sinkmap merge <dir> ... [--root <path>] [--allow-partial] [<scan options>] [--format <format>] [--output <file>]",
         discussion: """
         Reads shard-I-of-N.json and shard-I-of-N.facts from every folder given, checks that the shards cover the \
-        scan exactly once — the same compile database and flags, the same sinkmap and libclang, the tree checked \
-        out at the same path, every shard once — and that every file each unit read inside the tree is still the \
+        scan exactly once - the same compile database and flags, the same sinkmap and libclang, the tree checked \
+        out at the same path, every shard once - and that every file each unit read inside the tree is still the \
         one it was parsed from; then builds the graph and the report as `sinkmap scan` does: the same bytes in \
         every format (but stats.seconds). The tree (--root, default: the current folder) is needed: its \
         sinkmap.yml, compile database and sources decide what the shards must hold. Give the same scan flags as \
-        the shards were run with (-p, --extra-arg, --config, --sink, --max-paths, …).
+        the shards were run with (-p, --extra-arg, --config, --sink, --max-paths and so on).
 
         Exit codes: as `scan`, and 9 when the shards do not cover the scan exactly once (a shard missing or given \
         twice, from another database, flags, sinkmap, libclang or checkout, damaged, or parsed from other \

@@ -51,7 +51,7 @@ final class CLIHabitsTests: XCTestCase {
         XCTAssertEqual(typo.stdout, "")
         XCTAssertEqual(typo.stderr, """
             sinkmap: error: unknown command 'scna'; did you mean 'scan'?
-            Commands: scan, sinks, baseline, check, export, graph, suggest, paths. See 'sinkmap --help'.
+            Commands: scan, sinks, baseline, check, export, graph, suggest, paths, merge. See 'sinkmap --help'.
 
             """, typo.all)
         let sink = try run(["sink"])
@@ -61,7 +61,7 @@ final class CLIHabitsTests: XCTestCase {
         XCTAssertEqual(far.code, 2, far.all)
         XCTAssertEqual(far.stderr, """
             sinkmap: error: unknown command 'frobnicate'
-            Commands: scan, sinks, baseline, check, export, graph, suggest, paths. See 'sinkmap --help'.
+            Commands: scan, sinks, baseline, check, export, graph, suggest, paths, merge. See 'sinkmap --help'.
 
             """, far.all)
         // Real commands and `help` pass.
