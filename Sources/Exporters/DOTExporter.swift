@@ -208,9 +208,16 @@ public struct DOTExporter {
             case .none: key = nil
             case .file: key = n.file
             case .namespace: key = QualifiedName.scope(of: n.function)
+            case .folder: key = n.file.map(Self.folder(of:))
             }
             if let key { byLabel[key, default: []].append(i) }
         }
         return byLabel.keys.sorted().map { Cluster(label: $0, nodes: byLabel[$0]!) }
+    }
+
+    /// `tools/server` for `tools/server/server.cpp`, `.` for a file at the root, `/usr/include` for a header there.
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
     }
 }
