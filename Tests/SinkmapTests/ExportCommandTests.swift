@@ -92,6 +92,19 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(nothing.stderr, "sinkmap: no paths to draw, so --split-by sink wrote no file\n")
     }
 
+    /// `scan --split-by` writes what `export --split-by` writes from the scan's saved report.
+    func testScanSplitsAsExportDoes() throws {
+        let demo = "Fixtures/demo-ai-service"
+        let scan = try sinkmap(["scan", demo, "-q", "--format", "dot", "--split-by", "entry", "--output", path("scanned")])
+        XCTAssertEqual(scan.code, 0, scan.all)
+        XCTAssertEqual(scan.stderr, ["main.dot", "svc-debug_dump_embeddings.dot"].map { "sinkmap: wrote \(path("scanned"))/\($0)\n" }.joined())
+        let saved = try sinkmap(["scan", demo, "-q", "--format", "json", "--output", path("demo.json")])
+        XCTAssertEqual(saved.code, 0, saved.all)
+        let files = try GraphSplit.entry.export(try JSONExporter.decode(try contents("demo.json")), as: .dot)
+        XCTAssertEqual(files.map(\.name), ["main.dot", "svc-debug_dump_embeddings.dot"])
+        for file in files { XCTAssertEqual(try contents("scanned/" + file.name), file.data, file.name) }
+    }
+
     func testUnreadableOrMalformedReportsAreInputErrors() throws {
         let missing = try sinkmap(["export", "--from", path("missing.json"), "--format", "html"])
         XCTAssertEqual(missing.code, 4, missing.all)
