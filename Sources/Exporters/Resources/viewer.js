@@ -459,10 +459,16 @@
       e.shape.setAttribute('marker-end', set && lit ? 'url(#arrow-hl)' : 'url(#arrow)');
     });
   }
+  // Scrolls a large drawing to the selection: the box of its function, or the first path's entry point.
+  function reveal(name) {
+    var n = nodeMap.get(name);
+    if (n) n.shape.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
   function select(sel) {
     current = sel;
     currentPath = null;
     highlight();
+    if (sel && sel.paths.length) reveal(sel.kind === 'fn' ? sel.key : paths[sel.paths[0]].frames[0].function);
     items.forEach(function (li) { li.setAttribute('aria-selected', sel && sel.item === li ? 'true' : 'false'); });
     renderPaths(sel ? sel.paths : paths.map(function (_, i) { return i; }), sel ? sel.title : 'All paths');
     writeFragment();
@@ -471,6 +477,7 @@
   function selectPath(pi) {
     currentPath = pi;
     highlight();
+    if (pi !== null) reveal(paths[pi].frames[0].function);
     if (pi !== null && !pathItems.has(pi)) renderPaths(shown, current ? current.title : 'All paths');
     pathItems.forEach(function (li, i) { li.setAttribute('aria-selected', i === pi ? 'true' : 'false'); });
     writeFragment();
