@@ -28,9 +28,15 @@ public struct DOTExporter {
         path.entry.function == entry || (path.entry.routes ?? []).contains(entry)
     }
 
-    public func render(_ report: Report) -> String {
+    /// The paths drawn: those to `focus` and from `focusEntry`, when set.
+    func drawn(_ report: Report) -> [Path] {
         var paths = focus.map { rule in report.paths.filter { $0.sink.rule == rule } } ?? report.paths
         if let focusEntry { paths = paths.filter { Self.starts($0, at: focusEntry) } }
+        return paths
+    }
+
+    public func render(_ report: Report) -> String {
+        let paths = drawn(report)
         let graph = PathGraph(paths: paths)
         if graph.nodes.count > summaryThreshold {
             return summary(report, paths: paths, functions: graph.nodes.count)

@@ -19,10 +19,8 @@ public enum GraphSplit: String, CaseIterable, Sendable {
     /// The groups of the paths the options draw (their `focus` and `focusEntry` kept), sorted, each with the name
     /// its file is derived from: the rule id, or the entry point's first route, else its function.
     func groups(_ report: Report, _ options: OutputFormat.Options) -> [(key: String, name: String)] {
-        var paths = options.focus.map { rule in report.paths.filter { $0.sink.rule == rule } } ?? report.paths
-        if let focusEntry = options.focusEntry { paths = paths.filter { DOTExporter.starts($0, at: focusEntry) } }
         var names: [String: String] = [:]
-        for p in paths {
+        for p in DOTExporter(focus: options.focus, focusEntry: options.focusEntry).drawn(report) {
             switch self {
             case .sink: names[p.sink.rule] = p.sink.rule
             case .entry: names[p.entry.function] = p.entry.routes?.first ?? p.entry.function
