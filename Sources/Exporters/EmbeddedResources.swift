@@ -233,7 +233,7 @@ kbd { font: 10px ui-monospace, "DejaVu Sans Mono", monospace; padding: 0 3px; bo
     <input id="search" type="search" placeholder="Filter sinks, entry points, functions…" aria-label="Filter sinks, entry points and functions" spellcheck="false">
     <p id="search-status" class="meta" aria-live="polite"></p>
     <p class="meta keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> or <kbd>↓</kbd>/<kbd>↑</kbd> move, <kbd>Enter</kbd> select, <kbd>/</kbd> search,
-      <kbd>Esc</kbd> clear, <kbd>+</kbd>/<kbd>−</kbd> zoom, <kbd>0</kbd> fit, <kbd>1</kbd> actual size; Ctrl+wheel zooms.</p>
+      <kbd>Esc</kbd> clear, <kbd>+</kbd>/<kbd>-</kbd> zoom, <kbd>0</kbd> fit, <kbd>1</kbd> actual size; Ctrl+wheel zooms.</p>
     <section>
       <h2>Sinks <span class="count" id="sink-count"></span></h2>
       <ul id="sink-list" class="list" aria-label="Sinks"></ul>
