@@ -138,7 +138,8 @@ struct OutputOptions: ParsableArguments {
         options.focusEntry = focusEntry
         do {
             if let splitBy, let output {
-                try OutputFile.write(try splitBy.export(report, as: format, options: options), into: output, what: "--split-by \(splitBy.rawValue)")
+                try OutputFile.write(try splitBy.export(report, as: format, options: options), into: WorkingDirectory.absolute(output),
+                                     shownAs: output, what: "--split-by \(splitBy.rawValue)")
             } else {
                 try OutputFile.write(try format.export(report, options: options), to: output, what: "report")
             }
