@@ -8,6 +8,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case binaryFormat(String)
     /// A resource shipped with sinkmap (viewer script, review questions) is missing or malformed.
     case resource(name: String, problem: String)
+    /// `--source-base` is neither a folder nor an absolute URI a file name can be appended to.
+    case sourceBase(String, problem: String)
 
     public var description: String {
         switch self {
@@ -19,8 +21,9 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
         case .binaryFormat(let format):
             return "\(format) is a binary format; write it to a file with --output"
         case .resource(let name, let problem):
-            return "sinkmap's resource \(name) \(problem); the installation is incomplete "
-                + "(keep sinkmap_Exporters.resources beside the sinkmap binary)"
+            return "sinkmap's resource \(name) \(problem); this build of sinkmap is incomplete"
+        case .sourceBase(let value, let problem):
+            return "--source-base \(TerminalText.sanitize(value)): \(problem); give a folder (/home/ci/src/app) or an absolute URI (file:///src/app/)"
         }
     }
 }

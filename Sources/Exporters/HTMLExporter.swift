@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SinkmapCore
 import SinkmapReport
@@ -84,6 +85,6 @@ public struct HTMLExporter {
 
     /// A CSP source for an inline element's exact text.
     static func sha256(_ text: String) -> String {
-        "sha256-" + Data(SHA256.hash(Array(text.utf8))).base64EncodedString()
+        "sha256-" + Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString()
     }
 }

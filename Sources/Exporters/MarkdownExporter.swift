@@ -91,7 +91,7 @@ public struct MarkdownExporter {
             let sinks = Set(paths.map { SinkKey($0.sink) })
             let counts = r.pathCounts.filter { sinks.contains(SinkKey(rule: $0.rule, function: $0.function)) }
             let cut = counts.contains { $0.listed < $0.total || !$0.truncatedBy.isEmpty }
-            out.append("| \(T.text(q.category(category).title ?? category)) | \(sinks.count) | "
+            out.append("| \(T.text(q.category(category, in: r).title ?? category)) | \(sinks.count) | "
                        + "\(Set(paths.map(\.entry.function)).count) | \(paths.count) / \(counts.reduce(0) { PathCount.saturatingSum($0, $1.total) })"
                        + (cut ? " (cut by a limit)" : "") + " |")
         }
@@ -118,7 +118,7 @@ public struct MarkdownExporter {
     }
 
     private func section(_ category: String, _ r: Report, _ q: ReviewQuestions) -> [String] {
-        let info = q.category(category)
+        let info = q.category(category, in: r)
         let paths = r.paths.filter { $0.sink.category == category }
         var out = ["## \(T.text(info.title ?? category))", "", T.text(info.summary) + " (category \(T.code(category)))", ""]
 

@@ -1,4 +1,5 @@
 import Foundation
+import SinkmapReport
 
 /// The Markdown worksheet's questions per sink category, read from `Resources/review-questions.json` so they
 /// are edited as data.
@@ -28,6 +29,17 @@ struct ReviewQuestions: Decodable {
 
     func category(_ name: String) -> Category {
         categories.first { $0.category == name } ?? `default`
+    }
+
+    /// As `category(_:)`, but a category the project declared (`report.categories`) is summed up by its own
+    /// description, with the questions for any other category.
+    func category(_ name: String, in report: Report) -> Category {
+        guard let declared = report.categories?.first(where: { $0.id == name }) else { return category(name) }
+        var info = `default`
+        info.category = name
+        info.title = nil
+        info.summary = declared.description
+        return info
     }
 
     /// Known categories in the file's order, then unknown ones alphabetically.

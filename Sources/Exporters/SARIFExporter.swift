@@ -6,7 +6,8 @@ import SinkmapReport
 /// path as a code flow from the entry point to the sink and the path id as its fingerprint, so a result keeps
 /// its identity across runs while lines move. URIs are relative to `%SRCROOT%`, the scanned root; a file outside it (a
 /// system header, or a file the tree made the compiler read) is relative to `OUTSIDE_SRCROOT` (`file:///`), so it is
-/// marked as outside and never mistaken for a file of the checkout.
+/// marked as outside and never mistaken for a file of the checkout. `%SRCROOT%` has a `uri` when the report has a
+/// `sourceBase` (`--source-base`).
 public struct SARIFExporter {
     /// When set, only paths in the set are reported, marked `baselineState: "new"` (`sinkmap check`).
     public var newPathIDs: Set<String>?
@@ -64,7 +65,8 @@ public struct SARIFExporter {
             tool: .init(driver: .init(name: report.tool.name, version: report.tool.version,
                                       informationUri: Self.informationURI, rules: rules)),
             originalUriBaseIds: [
-                Self.rootBase: .init(description: .init(text: "The scanned source tree (\(v(report.root)))")),
+                // With --source-base, the root's absolute URI: a consumer can open every result's file.
+                Self.rootBase: .init(uri: report.sourceBase, description: .init(text: "The scanned source tree (\(v(report.root)))")),
                 Self.outsideBase: .init(uri: "file:///", description: .init(text: "Files outside the scanned tree")),
             ],
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notes)],
@@ -87,7 +89,7 @@ public struct SARIFExporter {
             let r = byID[id]!
             let reason = v(r.reason.isEmpty ? "A \(r.category) sink." : r.reason)
             let functions = Array(Set(r.functions)).sorted().map(v).joined(separator: ", ")
-            let summary = questions?.category(r.category).summary
+            let summary = questions?.category(r.category, in: report).summary
             return SARIF.Rule(
                 id: id, name: Self.pascalCase(id),
                 shortDescription: .init(text: "Call path to a \(v(r.category)) sink (\(v(id)))"),
@@ -98,7 +100,7 @@ public struct SARIFExporter {
                 helpUri: Self.helpURI(category: r.category),
                 defaultConfiguration: .init(level: "note"),
                 properties: .init(category: r.category, tags: ["security", "ai-ml", r.category], precision: "medium",
-                                  securitySeverity: SinkSeverity.score(r.category)))
+                                  securitySeverity: SinkSeverity.score(r.category, in: report)))
         }
     }
 

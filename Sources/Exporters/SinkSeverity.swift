@@ -1,3 +1,5 @@
+import SinkmapReport
+
 /// How serious a path to each sink category is, for code scanning's `security-severity` (0.0–10.0; GitHub shows
 /// ≥ 9 critical, ≥ 7 high, ≥ 4 medium, else low). A path is something to review, not a proven defect, so nothing is
 /// critical: loading native code or a model file reached from an entry point (code execution through a plugin
@@ -19,4 +21,8 @@ enum SinkSeverity {
 
     static func known(_ category: String) -> Bool { scores[category] != nil }
     static func score(_ category: String) -> String { scores[category] ?? other }
+    /// A category the project declared (`categories:` in sinkmap.yml) has the severity it was given, else `other`.
+    static func score(_ category: String, in report: Report) -> String {
+        scores[category] ?? report.categories?.first { $0.id == category }?.severity ?? other
+    }
 }

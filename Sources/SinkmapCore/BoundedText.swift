@@ -1,3 +1,5 @@
+import Crypto
+
 /// Bounds every string libclang hands sinkmap. A tree can make names grow exponentially with its size —
 /// `typedef P<T0,T0> T1; … T20` spells a 4 MB type in 1 KB of source — and each one would be stored, cached and
 /// reported. A string longer than `maximumBytes` keeps its first part, then a marker with its full length and a

@@ -7,6 +7,10 @@ import Yams
 ///
 /// ```yaml
 /// builtin-sinks: true          # default
+/// categories:                  # the project's own sink categories (the built-in ones need no declaration)
+///   - id: telemetry
+///     description: "Sends usage data, prompts included, to the vendor"
+///     severity: 6.5            # optional: SARIF security-severity (default 5.0)
 /// sinks:
 ///   - id: vertex-gemini
 ///     function: "vertex::GeminiClient::generateContent"   # or functions: [a, b]
@@ -37,6 +41,8 @@ public struct Configuration: Equatable, Sendable {
     /// The file it was read from, nil for the defaults.
     public var path: String?
     public var sinks: [SinkRule] = []
+    /// `categories:` — the project's own sink categories, which its rules (and `--sink-category`) may name.
+    public var categories: [CategoryDeclaration] = []
     public var builtinSinks = true
     /// The project's entry points, tried before sinkmap's own classification.
     public var entries: [EntryRule] = []
@@ -71,6 +77,11 @@ public struct Configuration: Equatable, Sendable {
     /// Project rules first (they win when both match), then the built-in catalog.
     public var activeSinkRules: [SinkRule] {
         sinks + (builtinSinks ? BuiltinSinkCatalog.rules : [])
+    }
+
+    /// `unknown category 'telemtry' (expected one of: …); did you mean 'telemetry'?`
+    public static func unknownCategoryMessage(_ name: String, declared: [CategoryDeclaration]) -> String {
+        ConfigurationParser.unknownCategory(name, declared: declared)
     }
 
     /// Project source rules first, then the built-in ones.
@@ -139,5 +150,30 @@ public struct Configuration: Equatable, Sendable {
         guard let node else { return config }   // an empty file is the defaults
         try ConfigurationParser(file: file).read(node, into: &config)
         return config
+    }
+}
+
+/// A sink category a project declares in its `sinkmap.yml` (`categories:`), for its own rules.
+public struct CategoryDeclaration: Equatable, Sendable {
+    /// What rules name in `category:`; never a built-in category's name.
+    public var id: String
+    /// One line: what calls of this category do, shown with their paths (SARIF, the Markdown worksheet).
+    public var description: String
+    /// SARIF `security-severity`, one decimal (`6.5`); nil gives the default for a category sinkmap does not know.
+    public var severity: String?
+
+    public init(id: String, description: String, severity: String? = nil) {
+        self.id = id
+        self.description = description
+        self.severity = severity
+    }
+
+    public static let maximumIDLength = 40
+
+    /// Lowercase letters, digits and `-`, starting with a letter: it becomes a SARIF tag, a Markdown heading and
+    /// part of a URL fragment.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first), id.unicodeScalars.count <= maximumIDLength else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

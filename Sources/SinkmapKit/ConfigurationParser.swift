@@ -12,13 +12,19 @@ struct ConfigurationParser {
     func read(_ node: Node, into config: inout Configuration) throws {
         guard let top = node.mapping else { throw error(node, "the top level must be a mapping (keys such as 'sinks:')") }
         try checkCounts(top)
+        // Read first, wherever the key stands: the rules' categories are checked against them.
+        if let declared = top.first(where: { $0.key.string == "categories" })?.value {
+            config.categories = try categories(declared)
+        }
         for (key, value) in top {
             switch key.string {
+            case "categories":
+                break
             case "sinks":
                 guard let list = value.sequence else { throw error(value, "'sinks' must be a list of rules") }
                 var seen: Set<String> = []
                 for item in list {
-                    let rule = try sinkRule(item)
+                    let rule = try sinkRule(item, declared: config.categories)
                     if !seen.insert(rule.id).inserted {
                         let idNode = item.mapping?.first { $0.key.string == "id" }?.value ?? item
                         throw error(idNode, "sink rule id '\(rule.id)' is used twice")
@@ -57,12 +63,12 @@ struct ConfigurationParser {
             case "parse":
                 try parseSettings(value, into: &config)
             default:
-                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
+                throw error(key, "unknown key '\(key.string ?? "?")' (expected 'sinks', 'categories', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
             }
         }
     }
 
-    private func sinkRule(_ node: Node) throws -> SinkRule {
+    private func sinkRule(_ node: Node, declared: [CategoryDeclaration]) throws -> SinkRule {
         guard let map = node.mapping else { throw error(node, "each sink rule must be a mapping with 'id', 'category' and 'function' or 'pattern'") }
         var id: String?, category: SinkCategory?, reason: String?
         var names: [String] = [], patterns: [String] = []
@@ -72,9 +78,8 @@ struct ConfigurationParser {
             case "id": id = try scalar(value, k)
             case "category":
                 let s = try scalar(value, k)
-                guard let c = SinkCategory(rawValue: s) else {
-                    let valid = SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw error(value, "unknown category '\(s)' (expected one of: \(valid))")
+                guard let c = SinkCategory.builtIn(named: s) ?? declared.first(where: { $0.id == s }).map({ SinkCategory(rawValue: $0.id) }) else {
+                    throw error(value, Self.unknownCategory(s, declared: declared))
                 }
                 category = c
             case "reason": reason = try scalar(value, k)
@@ -91,6 +96,59 @@ struct ConfigurationParser {
         }
         return SinkRule(id: id, category: category, reason: reason ?? "Project rule \(id)", names: names,
                         patterns: patterns, origin: file)
+    }
+
+    /// `categories:` — the project's own sink categories: an id its rules name, a description, and optionally the
+    /// `security-severity` SARIF gives their paths.
+    private func categories(_ node: Node) throws -> [CategoryDeclaration] {
+        guard let list = node.sequence else { throw error(node, "'categories' must be a list of categories, each with 'id' and 'description'") }
+        var out: [CategoryDeclaration] = []
+        for item in list {
+            guard let map = item.mapping else { throw error(item, "each category must be a mapping with 'id' and 'description'") }
+            var id: String?, description: String?, severity: String?
+            var idNode = item
+            for (key, value) in map {
+                let k = key.string ?? ""
+                switch k {
+                case "id":
+                    let s = try scalar(value, k)
+                    idNode = value
+                    guard CategoryDeclaration.isValidID(s) else {
+                        throw error(value, "category id '\(s)' must be lowercase letters, digits and '-' (at most \(CategoryDeclaration.maximumIDLength) characters, starting with a letter)")
+                    }
+                    if SinkCategory.builtIn(named: s) != nil {
+                        throw error(value, "category '\(s)' is built in; declare only the project's own categories")
+                    }
+                    id = s
+                case "description":
+                    let s = try scalar(value, k)
+                    guard !s.isEmpty, !s.contains("\n") else { throw error(value, "a category's 'description' must be one line of text") }
+                    description = s
+                case "severity":
+                    guard let x = value.float ?? value.int.map(Double.init), x.isFinite, (0...10).contains(x) else {
+                        throw error(value, "'severity' must be a number from 0.0 to 10.0 (SARIF security-severity: 9 and above critical, 7 high, 4 medium, below low)")
+                    }
+                    severity = String(format: "%.1f", x)
+                default:
+                    throw error(key, "unknown key '\(k)' in a category (expected id, description, severity)")
+                }
+            }
+            guard let id else { throw error(item, "a category needs an 'id'") }
+            guard let description else { throw error(item, "category '\(id)' needs a 'description'") }
+            if out.contains(where: { $0.id == id }) { throw error(idNode, "category '\(id)' is declared twice") }
+            out.append(CategoryDeclaration(id: id, description: description, severity: severity))
+        }
+        return out
+    }
+
+    /// `unknown category 'telemtry' …; did you mean 'telemetry'?`: the valid names, then the closest one.
+    static func unknownCategory(_ name: String, declared: [CategoryDeclaration]) -> String {
+        let valid = SinkCategory.builtIn.map(\.rawValue) + declared.map(\.id)
+        var message = "unknown category '\(name)' (expected one of: \(valid.joined(separator: ", ")); "
+            + "a project's own category is declared under 'categories:')"
+        let close = UnmatchedRules.closest(to: name, in: valid)
+        if !close.isEmpty { message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+        return message
     }
 
     /// The keys every rule shares: `function`/`functions` (exact qualified names), `pattern`/`patterns` (regular
@@ -172,7 +230,7 @@ struct ConfigurationParser {
     /// Counted on the node tree before any rule is read or any pattern compiled, so a huge list is refused at once.
     func checkCounts(_ top: Node.Mapping) throws {
         var rules = 0, patterns = 0
-        for (key, value) in top where ["sinks", "entries", "sources"].contains(key.string ?? "") {
+        for (key, value) in top where ["sinks", "categories", "entries", "sources"].contains(key.string ?? "") {
             for item in value.sequence ?? [] {
                 rules += 1
                 guard rules <= Self.maximumRules else {

@@ -1,4 +1,5 @@
 import ClangFrontend
+import Crypto
 import Foundation
 import SinkmapCore
 
@@ -14,8 +15,8 @@ import SinkmapCore
 /// `.sinkmap-cache/` shipped inside a repository under review — or a corrupted file — is ignored, never trusted.
 public final class FactsCache: @unchecked Sendable {
     public let directory: String
-    private let key0: UInt64
-    private let key1: UInt64
+    /// The per-user secret: HMAC-SHA256 names and authenticates entries with it.
+    private let key: SymmetricKey
     private let salt: String
     private let lock = NSLock()
     private var contentHashes: [String: String?] = [:]
@@ -28,8 +29,10 @@ public final class FactsCache: @unchecked Sendable {
     private var headerNames: [String: [IncludeSearch.Name]?] = [:]
 
     // v2: registrations, public declarations, stream reads. v8: flow facts (`FlowFact`). v3: binary entries (`BinaryEncoder`), several times
-    // faster to read back than JSON — a warm re-scan is mostly reading entries.
-    static let formatVersion = "sinkmap-facts-v12"  // bump whenever the front-end records facts differently
+    // faster to read back than JSON — a warm re-scan is mostly reading entries. v12: HMAC-SHA256 and SHA-256
+    // (swift-crypto) instead of SipHash: a 64-digit tag, entries of v11 fail it and are rebuilt. v13: flow through
+    // conversion operators, dependent calls named as written, overloads ruled out by their arguments.
+    static let formatVersion = "sinkmap-facts-v13"  // bump whenever the front-end records facts differently
 
     /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
     /// `root` is part of every key: facts name files relative to the scanned root, so two roots sharing one
@@ -40,7 +43,7 @@ public final class FactsCache: @unchecked Sendable {
               let key = FactsCache.loadOrCreateKey(keyFile) else { return nil }
         self.directory = directory
         self.trustsTimestamps = trustsTimestamps
-        (key0, key1) = key
+        self.key = key
         salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion, root]
             .joined(separator: "\u{0}")
         startedNanoseconds = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
@@ -111,23 +114,39 @@ public final class FactsCache: @unchecked Sendable {
         var facts: TranslationUnitFacts
     }
 
+    /// The entry's name: keyed, so the file names in a cache folder say nothing about what was scanned. The
+    /// prefix keeps names and tags apart (the same key computes both).
     private func entryKey(_ job: CompileJob) -> String {
-        let material = ([salt, job.file, job.directory] + job.arguments).joined(separator: "\u{0}")
-        return Array(material.utf8).withUnsafeBytes { SipHash.hex128(key0: key0, key1: key1, $0) }
+        let material = (["sinkmap-entry-name", salt, job.file, job.directory] + job.arguments).joined(separator: "\u{0}")
+        return String(HMAC<SHA256>.authenticationCode(for: Array(material.utf8), using: key).hexDigits.prefix(32))
     }
 
     private func entryPath(_ job: CompileJob) -> String { directory + "/" + entryKey(job) + ".facts" }
 
+    private static let tagPrefix = Array("sinkmap-entry-tag\u{0}".utf8)
+
+    /// HMAC-SHA256 of the entry's body: 64 hex digits, the entry's first line.
     private func mac(_ body: Data) -> String {
-        body.withUnsafeBytes { SipHash.hex128(key0: key0 ^ 0x5bd1e995, key1: key1 ^ 0x27d4eb2f165667c5, $0) }
+        var hmac = HMAC<SHA256>(key: key)
+        hmac.update(data: Self.tagPrefix)
+        hmac.update(data: body)
+        return hmac.finalize().hexDigits
     }
 
     private func authenticated(_ data: Data) -> Entry? {
-        guard let newline = data.firstIndex(of: 0x0a), newline - data.startIndex == 32 else { return nil }
-        let tag = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        guard let newline = data.firstIndex(of: 0x0a), newline - data.startIndex == 64 else { return nil }
+        let tag = Array(data[data.startIndex..<newline])
         let body = data[(newline + 1)...]
-        guard tag == mac(Data(body)) else { return nil }
+        // Constant-time: the tag's digits are compared in full whatever the first difference.
+        guard tag.count == 64, Self.equalInConstantTime(tag, Array(mac(Data(body)).utf8)) else { return nil }
         return try? BinaryDecoder().decode(Entry.self, from: body)
+    }
+
+    private static func equalInConstantTime(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
     }
 
     private func unchanged(_ input: Entry.Input) -> Bool {
@@ -174,9 +193,7 @@ public final class FactsCache: @unchecked Sendable {
         lock.lock()
         if let known = contentHashes[path] { lock.unlock(); return known }
         lock.unlock()
-        let hash = FileManager.default.contents(atPath: path).map { data in
-            data.withUnsafeBytes { SipHash.hex128(key0: key0, key1: key1, $0) }
-        }
+        let hash = FileManager.default.contents(atPath: path).map { SHA256.hash(data: $0).hexDigits }
         lock.lock()
         contentHashes[path] = hash
         lock.unlock()
@@ -199,26 +216,29 @@ public final class FactsCache: @unchecked Sendable {
 
     // MARK: - Key
 
-    /// 16 random bytes, created once per user with mode 0600.
-    static func loadOrCreateKey(_ path: String) -> (UInt64, UInt64)? {
+    /// The HMAC key: 32 random bytes (SHA-256's output size), created once per user with mode 0600.
+    static let keyBytes = 32
+
+    /// The key in `path`, created when there is none. A key of another size — the 16 bytes sinkmap's SipHash
+    /// cache used — is replaced by a new one (the entries it signed are of an older format anyway).
+    static func loadOrCreateKey(_ path: String) -> SymmetricKey? {
         if let key = readKey(path) { return key }
         let dir = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return nil }
-        var g = SystemRandomNumberGenerator()
-        let k0 = g.next() as UInt64, k1 = g.next() as UInt64
-        var bytes = Data()
-        withUnsafeBytes(of: k0) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: k1) { bytes.append(contentsOf: $0) }
+        let key = SymmetricKey(size: SymmetricKeySize(bitCount: keyBytes * 8))
+        let bytes = key.withUnsafeBytes { Data($0) }
         let tmp = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: bytes, attributes: [.posixPermissions: 0o600]) else { return nil }
-        // Another process may have won the race: whoever renamed first wins, and everyone reads that key.
-        if link(tmp, path) != 0 { unlink(tmp); return readKey(path) }
-        unlink(tmp)
-        return (k0, k1)
+        defer { unlink(tmp) }
+        if link(tmp, path) == 0 { return key }
+        // Another process may have won the race: whoever linked first wins, and everyone reads that key.
+        if let theirs = readKey(path) { return theirs }
+        // A key of an older size: replaced atomically.
+        return rename(tmp, path) == 0 ? key : nil
     }
 
-    private static func readKey(_ path: String) -> (UInt64, UInt64)? {
-        guard let data = FileManager.default.contents(atPath: path), data.count == 16 else { return nil }
-        return data.withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+    private static func readKey(_ path: String) -> SymmetricKey? {
+        guard let data = FileManager.default.contents(atPath: path), data.count == keyBytes else { return nil }
+        return SymmetricKey(data: data)
     }
 }

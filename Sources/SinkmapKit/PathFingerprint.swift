@@ -1,3 +1,4 @@
+import Crypto
 import SinkmapCore
 
 /// Stable identities for what the gate compares: what is connected, not where. Built from the identities of

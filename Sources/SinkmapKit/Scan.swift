@@ -61,6 +61,8 @@ public struct Scan {
             seconds: Date().timeIntervalSince(started))
         report.stats.skippedSourceFiles = p.skippedSources.isEmpty ? nil
             : Self.skippedFolders(p.skippedSources, allTargets: options.allTargets)
+        report.categories = p.categories.isEmpty ? nil
+            : p.categories.map { Report.Category(id: $0.id, description: $0.description, severity: $0.severity) }
         var evidence = builder.evidence(slice: slice, units: p.units, skippedSources: p.skippedSources)
         evidence.unmatchedRules = unmatched.map(\.rule.id).sorted()
         return (report, evidence)
@@ -82,11 +84,17 @@ public struct Scan {
         /// The gRPC services the tree's `.proto` files declare, read only when a class derives from a generated
         /// service class that could not be resolved.
         var protos = ProtoServices()
+        /// The sink categories sinkmap.yml declares (`categories:`).
+        var categories: [CategoryDeclaration] = []
     }
 
     func prepare() throws -> Prepared {
         let root = try resolveRoot()
         let configuration = try loadConfiguration(root: root)
+        for rule in options.extraSinkRules where !rule.category.isBuiltIn
+            && !configuration.categories.contains(where: { $0.id == rule.category.rawValue }) {
+            throw ScanError.usage("--sink-category: " + ConfigurationParser.unknownCategory(rule.category.rawValue, declared: configuration.categories))
+        }
         // Bad rules stop the run before any parsing.
         let matcher: SinkMatcher
         do {
@@ -120,6 +128,7 @@ public struct Scan {
         var prepared = Prepared(root: root, matcher: matcher, threatRules: threatRules, units: units, graph: buildGraph(units),
                                 inputDiagnostics: inputDiagnostics, cachedUnits: cache?.hits ?? 0, skippedSources: skippedSources,
                                 origins: OriginClassifier(root: root, vendored: configuration.vendored, project: configuration.project))
+        prepared.categories = configuration.categories
         if units.contains(where: { !$0.unresolvedServiceMethods.isEmpty }) {
             let found = ProtoFiles.services(root: root, boundary: boundary(root: root), exclude: configuration.exclude)
             prepared.protos = found.services

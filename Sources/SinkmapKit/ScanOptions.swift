@@ -54,13 +54,15 @@ public enum ScanError: Error, CustomStringConvertible, Equatable {
     case noTranslationUnits(String)
     case input(String)
     case configuration(ConfigurationError)
+    /// A flag that contradicts the configuration (`--sink-category` naming a category it does not declare).
+    case usage(String)
 
     public var description: String {
         switch self {
         case .rootNotFound(let p): return "\(p): no such directory"
         case .noTranslationUnits(let p):
             return "\(p): no C, C++ or Objective-C source files found (looked for .c .cc .cpp .cxx .c++ .m .mm, skipping build folders); point sinkmap at a source tree or pass --compile-commands"
-        case .input(let message): return message
+        case .input(let message), .usage(let message): return message
         case .configuration(let e): return e.description
         }
     }

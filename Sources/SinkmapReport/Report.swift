@@ -22,6 +22,13 @@ public struct Report: Codable, Equatable, Sendable {
     /// The attack surface: the project's entry points, ranked, each with the sinks it reaches and one witness path
     /// per sink. What text, Markdown and HTML put first. Absent in reports that predate it.
     public var surface: Surface?
+    /// The sink categories the project declared in its `sinkmap.yml` (`categories:`), which its rules' sinks may
+    /// name besides the built-in ones. Absent when it declared none.
+    public var categories: [Category]?
+    /// `--source-base`: the absolute URI of the scanned root (`file:///home/ci/src/llama.cpp/`, ending in `/`),
+    /// against which every relative `file` resolves; SARIF gives it as `%SRCROOT%`'s `uri`. Absent unless asked for:
+    /// a report is the same on every checkout.
+    public var sourceBase: String?
 
     public init(tool: Tool, root: String, sinks: [Sink], paths: [Path], pathCounts: [PathCount],
                 diagnostics: [Diagnostic], limits: Limits, stats: Stats) {
@@ -46,6 +53,21 @@ public struct Report: Codable, Equatable, Sendable {
             self.name = name
             self.version = version
             self.libclang = libclang
+        }
+    }
+
+    /// A sink category declared by the project.
+    public struct Category: Codable, Equatable, Sendable {
+        /// What `sink.category` names.
+        public var id: String
+        /// One line: what calls of this category do.
+        public var description: String
+        /// SARIF `security-severity` (`6.5`); absent: the default for a category sinkmap does not know.
+        public var severity: String?
+        public init(id: String, description: String, severity: String? = nil) {
+            self.id = id
+            self.description = description
+            self.severity = severity
         }
     }
 

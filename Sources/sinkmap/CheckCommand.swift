@@ -53,6 +53,16 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the result to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("sarif: where the scanned root is, as a folder or an absolute URI (SARIF's %SRCROOT% uri), as for scan.",
+                               valueName: "dir|uri"))
+    var sourceBase: String?
+
+    mutating func validate() throws {
+        if let base = sourceBase {
+            do { sourceBase = try SourceBase.uri(base) } catch let e as ExportError { throw ValidationError(e.description) }
+        }
+    }
+
     func run() throws {
         // Resolved before scanning, which changes the current directory (see `WorkingDirectory`).
         let outputFile = output.map(WorkingDirectory.absolute)
@@ -66,7 +76,8 @@ struct CheckCommand: ParsableCommand {
         } catch let e as BaselineError {
             throw Failure(message: e.description, code: ExitCodes.configuration)
         }
-        let (report, evidence) = try scan.scanForGate()
+        var (report, evidence) = try scan.scanForGate()
+        report.sourceBase = sourceBase
         let decision = GateDecision(report: report, evidence: evidence, baseline: approved, baselineFile: baseline,
                                     failOnStale: failOnStale, strict: strict)
         let approve = Shell.command(["sinkmap", "baseline"] + scan.commandLine + ["--output", baseline])

@@ -20,6 +20,7 @@ struct ExportCommand: ParsableCommand {
           sinkmap export --from report.json --format dot --focus llama.cpp/decode | dot -Tpng -o decode.png
           sinkmap export --from report.json --format svg --split-by sink -o pictures
           sinkmap export --from report.json --format sarif --output sinkmap.sarif
+          sinkmap export --from report.json --source-base /src/app --format sarif
           sinkmap export --from report.json --format markdown --output THREAT-MODEL.md
         """)
 

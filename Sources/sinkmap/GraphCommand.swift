@@ -37,15 +37,11 @@ struct GraphCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
-    mutating func validate() throws {
-        if let file = output { output = WorkingDirectory.absolute(file) }
-    }
-
     func run() throws {
         try input.refuseLinkOut(output, what: "write the graph", code: ExitCodes.output)
         let scanned = try buildGraph()
         let text = format == .json ? GraphJSON.render(scanned) : GraphDOT.render(scanned)
-        try OutputFile.write(Data(text.utf8), to: output, what: "graph")
+        try OutputFile.write(Data(text.utf8), to: output.map(WorkingDirectory.absolute), what: "graph", shownAs: output)
     }
 
     /// The same scan as `scan`'s, stopped at the graph.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SinkmapCore
 import SinkmapKit
 
 /// Ctrl-C (SIGINT) and SIGTERM stop sinkmap at once, and cleanly: the temporary files of writes in progress are

@@ -1,9 +1,11 @@
 import Exporters
 import Foundation
+import SinkmapCore
 import SinkmapKit
 
 /// Where a command's result goes: the named file, written atomically, or stdout. A file that cannot be
-/// written is exit code 6 with a message naming it.
+/// written is exit code 6 with a message naming it; a file written is said on stderr (`sinkmap: wrote paths.json`),
+/// so a run that printed nothing else still says where its result went.
 enum OutputFile {
     /// `shownAs` is the name the user typed, when `file` is that path made absolute.
     static func write(_ data: Data, to file: String?, what: String, shownAs: String? = nil) throws {
@@ -16,10 +18,11 @@ enum OutputFile {
         } catch {
             throw Failure(message: "\(shownAs ?? file): cannot write the \(what): \(error.localizedDescription)", code: ExitCodes.output)
         }
+        FileHandle.standardError.write(Data("sinkmap: wrote \(TerminalText.sanitize(shownAs ?? file))\n".utf8))
     }
 
-    /// The files of a split into `folder` (created if missing), each written atomically and said on stderr with the
-    /// folder as typed (`shownAs`). Files already there with other names are left alone.
+    /// The files of a split into `folder` (created if missing), each written as above and said with the folder as
+    /// typed (`shownAs`). Files already there with other names are left alone.
     static func write(_ files: [GraphSplit.File], into folder: String, shownAs: String, what: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -37,9 +40,8 @@ enum OutputFile {
             FileHandle.standardError.write(Data("sinkmap: no paths to draw, so \(what) wrote no file\n".utf8))
         }
         for file in files {
-            let shown = (shownAs.hasSuffix("/") ? shownAs : shownAs + "/") + file.name
-            try write(file.data, to: URL(fileURLWithPath: folder).appendingPathComponent(file.name).path, what: "drawing", shownAs: shown)
-            FileHandle.standardError.write(Data("sinkmap: wrote \(TerminalText.sanitize(shown))\n".utf8))
+            try write(file.data, to: URL(fileURLWithPath: folder).appendingPathComponent(file.name).path, what: "drawing",
+                      shownAs: (shownAs.hasSuffix("/") ? shownAs : shownAs + "/") + file.name)
         }
     }
 }

@@ -24,6 +24,7 @@ struct ScanCommand: ParsableCommand {
           sinkmap scan . --all-paths          # every path, not one witness each
           sinkmap scan . --include-vendored   # entry points in third_party/ too
           sinkmap scan . --lift               # paths grouped by the project's own model API
+          sinkmap scan . --format sarif --source-base /home/ci/src/app -o paths.sarif
 
         Per-file facts are cached in PATH/.sinkmap-cache (--cache-dir, --no-cache): an unchanged tree re-scans \
         without parsing.
@@ -93,12 +94,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "text: print the witness paths of uncalled roots too (folded to one line each by default).")
     var showRoots = false
 
+    @Option(help: ArgumentHelp("Where the scanned root is, as a folder (/home/ci/src/app) or an absolute URI (https://github.com/acme/app/blob/COMMIT/): recorded as the report's sourceBase and as SARIF's %SRCROOT% uri, so every file resolves to an absolute URI. Default: none (the report is the same on every checkout).",
+                               valueName: "dir|uri"))
+    var sourceBase: String?
+
     mutating func validate() throws {
-        // Resolved now: scanning changes the current directory (libclang's -working-directory), and the report is
-        // written after it.
-        if let file = output, !file.hasPrefix("/") {
-            output = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
-                .standardizedFileURL.path
+        if let base = sourceBase {
+            do { sourceBase = try SourceBase.uri(base) } catch let e as ExportError { throw ValidationError(e.description) }
         }
         if !format.isGraph && (cluster != .none || focus != nil || focusEntry != nil) {
             throw ValidationError("--cluster, --focus and --focus-entry apply to --format dot, svg and png only")
@@ -120,10 +122,16 @@ struct OutputOptions: ParsableArguments {
 
     /// Renders and writes `report`. `newPathIDs` is for `check`: SARIF then reports only those paths, as new.
     func write(_ report: Report, newPathIDs: Set<String>? = nil) throws {
+        var report = report
+        if let sourceBase { report.sourceBase = sourceBase }
         if let focus, !report.sinks.contains(where: { $0.rule == focus }), !report.paths.contains(where: { $0.sink.rule == focus }) {
-            let rules = Set(report.paths.map(\.sink.rule)).sorted().map(TerminalText.sanitize).joined(separator: ", ")
+            let withPaths = Set(report.paths.map(\.sink.rule)).sorted()
+            let rules = withPaths.map(TerminalText.sanitize).joined(separator: ", ")
+            let close = UnmatchedRules.closest(to: focus, in: Array(Set(report.sinks.map(\.rule)).union(withPaths)).sorted())
             throw Failure(message: "--focus \(TerminalText.sanitize(focus)): no sink rule with that id in the report"
-                          + (rules.isEmpty ? "" : "; rules with paths: \(rules)"), code: ExitCodes.usage)
+                          + (rules.isEmpty ? "" : " (rules with paths: \(rules))")
+                          + (close.isEmpty ? "" : "; did you mean " + close.map { "'\(TerminalText.sanitize($0))'" }.joined(separator: " or ") + "?"),
+                          code: ExitCodes.usage)
         }
         if let focusEntry, !report.paths.contains(where: { DOTExporter.starts($0, at: focusEntry) }) {
             let entries = Set(report.paths.map(\.entry.function)).sorted()
@@ -141,7 +149,8 @@ struct OutputOptions: ParsableArguments {
                 try OutputFile.write(try splitBy.export(report, as: format, options: options), into: WorkingDirectory.absolute(output),
                                      shownAs: output, what: "--split-by \(splitBy.rawValue)")
             } else {
-                try OutputFile.write(try format.export(report, options: options), to: output, what: "report")
+                try OutputFile.write(try format.export(report, options: options), to: output.map(WorkingDirectory.absolute),
+                                     what: "report", shownAs: output)
             }
         } catch let e as ExportError {
             throw Failure(message: e.description, code: ExitCodes.output)

@@ -51,7 +51,7 @@ struct ScanInputOptions: ParsableArguments {
                                valueName: "name|/regex/"))
     var adHocSinks: [String] = []
 
-    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp("The category of the --sink rules: \(SinkCategory.builtIn.map(\.rawValue).joined(separator: ", ")), or one sinkmap.yml declares under 'categories:'.",
                                valueName: "category"))
     var sinkCategory: String = SinkCategory.inference.rawValue
 
@@ -97,7 +97,7 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "No progress bar.")
     var quiet = false
 
-    @Flag(help: "Entry points in vendored code (submodules, third_party/, …, sinkmap.yml's vendored:) and outside the tree start paths too (always on for baseline and check).")
+    @Flag(help: "Entry points in vendored code (submodules, third_party/ and the like, sinkmap.yml's vendored:) and outside the tree start paths too (always on for baseline and check).")
     var includeVendored = false
 
     func validate() throws {
@@ -128,9 +128,6 @@ struct ScanInputOptions: ParsableArguments {
             throw ValidationError("--max-failed-share must be a percentage from 0 to 100")
         }
         if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir contradict each other; give one") }
-        if SinkCategory(rawValue: sinkCategory) == nil {
-            throw ValidationError("--sink-category \(sinkCategory): not one of \(SinkCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         for s in adHocSinks where s.isEmpty || s == "//" { throw ValidationError("--sink needs a name or a /regular expression/") }
     }
 
@@ -159,6 +156,13 @@ struct ScanInputOptions: ParsableArguments {
     /// Runs `body` with the scan options these flags describe — with a progress bar on a terminal outside CI —
     /// mapping a scan that cannot start to its exit code. `scan` and `graph` share it.
     func run<T>(_ body: (ScanOptions) throws -> T) throws -> T {
+        // Checked before scanning, also without --sink: a category must be built in or declared in sinkmap.yml (a
+        // configuration that cannot be read stops the scan with its own error).
+        if SinkCategory.builtIn(named: sinkCategory) == nil, let configuration = readableConfiguration(),
+           !configuration.categories.contains(where: { $0.id == sinkCategory }) {
+            throw Failure(message: "--sink-category: " + Configuration.unknownCategoryMessage(sinkCategory, declared: configuration.categories),
+                          code: ExitCodes.usage)
+        }
         var options = ScanOptions(root: path, jobs: jobs ?? 0)
         options.compileCommandsDirectory = buildPath
         options.compileCommandsFile = compileCommands
@@ -189,6 +193,7 @@ struct ScanInputOptions: ParsableArguments {
         } catch let e as ScanError {
             switch e {
             case .configuration: throw Failure(message: e.description, code: ExitCodes.configuration)
+            case .usage: throw Failure(message: e.description, code: ExitCodes.usage)
             default: throw Failure(message: e.description, code: ExitCodes.input)
             }
         }
@@ -210,9 +215,13 @@ struct ScanInputOptions: ParsableArguments {
 
     /// sinkmap.yml's `parse: max-failed-share`, when the configuration can be read (a bad one already stopped the scan).
     private func configuredFailedShare() -> Int? {
-        let configuration = try? (config.map { try Configuration.load(path: $0) }
+        readableConfiguration()?.parse.maxFailedShare
+    }
+
+    /// The configuration the scan reads, nil when it cannot be read (the scan then says why).
+    private func readableConfiguration() -> Configuration? {
+        try? (config.map { try Configuration.load(path: $0) }
             ?? Configuration.discover(root: path, followExternalLinks: followExternalLinks))
-        return configuration?.parse.maxFailedShare
     }
 
     /// Refuses a file named on the command line (`--output`, the baseline) when a symbolic link in the scanned tree
@@ -228,7 +237,8 @@ struct ScanInputOptions: ParsableArguments {
     /// `--sink NAME` or `--sink /REGEX/` as rules (origin `--sink`, so a name that matches nothing is warned about
     /// with the closest names, as for sinkmap.yml).
     var adHocSinkRules: [SinkRule] {
-        let category = SinkCategory(rawValue: sinkCategory) ?? .inference
+        // A category the configuration does not declare is refused once it is read (`ScanError.usage`).
+        let category = SinkCategory(rawValue: sinkCategory)
         return adHocSinks.map { s in
             let isPattern = s.count > 2 && s.hasPrefix("/") && s.hasSuffix("/")
             let body = isPattern ? String(s.dropFirst().dropLast()) : s

@@ -36,6 +36,7 @@ struct SinkmapCommand: ParsableCommand {
 
     /// ArgumentParser's own exit codes are remapped so every failure class has one documented code.
     static func main() {
+        refuseUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             // Workers are stopped by their parent (and die with it); everyone else stops cleanly on a signal.
@@ -58,6 +59,28 @@ struct SinkmapCommand: ParsableCommand {
             }
             Foundation.exit(code.rawValue == 1 ? ExitCodes.usage : code.rawValue)
         }
+    }
+}
+
+extension SinkmapCommand {
+    /// The names a first argument may be: the visible subcommands, and `help`.
+    static var subcommandNames: [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }
+            .compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// `sinkmap scna`: ArgumentParser would say "unexpected argument"; this names the subcommands, and the closest
+    /// one when the word is a few edits away (exit 2, a usage error).
+    static func refuseUnknownSubcommand(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != WorkerCommand.configuration.commandName,
+              !subcommandNames.contains(first) else { return }
+        let close = UnmatchedRules.closest(to: first, in: subcommandNames)
+        var message = "sinkmap: error: unknown command '\(TerminalText.sanitize(first))'"
+        if !close.isEmpty { message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+        message += "\nCommands: " + subcommandNames.filter { $0 != "help" }.joined(separator: ", ")
+            + ". See 'sinkmap --help'.\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        Foundation.exit(ExitCodes.usage)
     }
 }
 

@@ -49,6 +49,14 @@ struct SinksCommand: ParsableCommand {
             lines.append("    " + matches.joined(separator: ", "))
         }
         lines.append("\(rules.count) rules")
+        if !configuration.categories.isEmpty {
+            // The project's own categories (`categories:`), which its rules may name besides the built-in ones.
+            lines.append("")
+            lines.append("Categories declared in \(configuration.path ?? Configuration.fileName):")
+            for c in configuration.categories {
+                lines.append("  \(c.id)  \(c.description)" + (c.severity.map { "  (security-severity \($0))" } ?? ""))
+            }
+        }
         print(lines.map(TerminalText.sanitize).joined(separator: "\n"))
     }
 }

@@ -16,7 +16,7 @@ struct SuggestCommand: ParsableCommand {
         it reaches and stops at the first API function on each route: a project function with external linkage, \
         defined in another file than the entry point. Those functions are proposed as rules, most entry points \
         first, each with its evidence (sinks it stands for, entry points, file:line) and a category read from its \
-        name (load/init → model-load, encode/tokenize → tokenize, chat/generate/complete → inference, template, \
+        name (load/init: model-load, encode/tokenize: tokenize, chat/generate/complete: inference, template, \
         embedding, sample) or else from the sinks it reaches. Review the fragment, then paste it under `sinks:` in \
         sinkmap.yml. Deterministic: same tree, same bytes.
 
@@ -40,7 +40,6 @@ struct SuggestCommand: ParsableCommand {
     var output: String?
 
     mutating func validate() throws {
-        if let file = output { output = WorkingDirectory.absolute(file) }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -50,7 +49,7 @@ struct SuggestCommand: ParsableCommand {
         let rules = Self.suggestions(scanned, limit: limit)
         let named = Self.namedByCatalog(scanned)
         let text = format == .json ? SuggestionText.json(rules, namedByCatalog: named) : SuggestionText.yaml(rules, namedByCatalog: named, root: scanned.root)
-        try OutputFile.write(Data(text.utf8), to: output, what: "suggestions")
+        try OutputFile.write(Data(text.utf8), to: output.map(WorkingDirectory.absolute), what: "suggestions", shownAs: output)
     }
 
     static func suggestions(_ s: ScanGraph, limit: Int) -> [SuggestionText.Rule] {
@@ -66,7 +65,9 @@ struct SuggestCommand: ParsableCommand {
             // The category its name says, else the one most of its sinks have (ties by catalog order).
             var byCount: [SinkCategory: Int] = [:]
             for c in sinkCategories { byCount[c, default: 0] += 1 }
-            let fromSinks = SinkCategory.allCases.max { (byCount[$0] ?? 0, -SinkCategory.allCases.firstIndex(of: $0)!) < (byCount[$1] ?? 0, -SinkCategory.allCases.firstIndex(of: $1)!) }!
+            // The built-in categories in catalog order, then the project's own (declared in its sinkmap.yml) by name.
+            let order = SinkCategory.builtIn + Set(sinkCategories).subtracting(SinkCategory.builtIn).sorted { $0.rawValue < $1.rawValue }
+            let fromSinks = order.max { (byCount[$0] ?? 0, -order.firstIndex(of: $0)!) < (byCount[$1] ?? 0, -order.firstIndex(of: $1)!) }!
             let category = Wrappers.categoryByName(f.name) ?? fromSinks
             var id = "project/" + Self.slug(f.name)
             var n = 2

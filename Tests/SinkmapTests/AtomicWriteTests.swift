@@ -1,5 +1,6 @@
 import Foundation
 import Gate
+import SinkmapCore
 @testable import SinkmapKit
 import SinkmapReport
 import XCTest

@@ -138,7 +138,7 @@ final class ConfigurationTests: XCTestCase {
             builtin-sinks: true
             sink:
               - id: a
-            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
+            """, "sinkmap.yml:2:1: unknown key 'sink' (expected 'sinks', 'categories', 'builtin-sinks', 'entries', 'sources', 'builtin-sources', 'exclude', 'vendored', 'project' or 'parse')")
     }
 
     func testUnknownKeyInRule() {
@@ -185,7 +185,75 @@ final class ConfigurationTests: XCTestCase {
               - id: acme/x
                 function: acme_x
                 category: inferense
-            """, "sinkmap.yml:4:15: unknown category 'inferense' (expected one of: model-load, inference, tokenize, template, sampling, embedding, network, code-load)")
+            """, "sinkmap.yml:4:15: unknown category 'inferense' (expected one of: model-load, inference, tokenize, template, sampling, embedding, network, code-load; a project's own category is declared under 'categories:'); did you mean 'inference'?")
+    }
+
+    // MARK: - categories:
+
+    func testDeclaredCategoriesAreUsableByRulesWhereverTheKeyStands() throws {
+        let config = try Configuration.parse("""
+            sinks:
+              - id: acme/telemetry
+                function: "acme::telemetry::send"
+                category: telemetry
+            categories:
+              - id: telemetry
+                description: "Sends usage data to the vendor"
+                severity: 6.5
+              - id: guard-rail2
+                description: Moderation
+                severity: 9
+            """, file: Self.file)
+        XCTAssertEqual(config.categories, [
+            CategoryDeclaration(id: "telemetry", description: "Sends usage data to the vendor", severity: "6.5"),
+            CategoryDeclaration(id: "guard-rail2", description: "Moderation", severity: "9.0"),
+        ])
+        XCTAssertEqual(config.sinks.map(\.category), [SinkCategory(rawValue: "telemetry")])
+        XCTAssertFalse(config.sinks[0].category.isBuiltIn)
+        XCTAssertTrue(config.sinks[0].category.producesOutput)
+    }
+
+    func testAnUndeclaredCategoryIsAnErrorWithTheDeclaredOnesAndTheClosest() {
+        assertError("""
+            categories:
+              - id: telemetry
+                description: "Sends usage data to the vendor"
+            sinks:
+              - id: acme/x
+                function: acme_x
+                category: telemtry
+            """, "sinkmap.yml:7:15: unknown category 'telemtry' (expected one of: model-load, inference, tokenize, template, sampling, embedding, network, code-load, telemetry; a project's own category is declared under 'categories:'); did you mean 'telemetry'?")
+        // Nothing close: no guess.
+        assertError("""
+            sinks:
+              - id: acme/x
+                function: acme_x
+                category: billing
+            """, "sinkmap.yml:4:15: unknown category 'billing' (expected one of: model-load, inference, tokenize, template, sampling, embedding, network, code-load; a project's own category is declared under 'categories:')")
+    }
+
+    func testEveryMistakeInACategoryIsAnErrorAtItsPlace() {
+        let cases: [(String, String)] = [
+            ("categories: telemetry", "sinkmap.yml:1:13: 'categories' must be a list of categories, each with 'id' and 'description'"),
+            ("categories:\n  - telemetry", "sinkmap.yml:2:5: each category must be a mapping with 'id' and 'description'"),
+            ("categories:\n  - description: x", "sinkmap.yml:2:5: a category needs an 'id'"),
+            ("categories:\n  - id: telemetry", "sinkmap.yml:2:5: category 'telemetry' needs a 'description'"),
+            ("categories:\n  - id: inference\n    description: x",
+             "sinkmap.yml:2:9: category 'inference' is built in; declare only the project's own categories"),
+            ("categories:\n  - id: Telemetry\n    description: x",
+             "sinkmap.yml:2:9: category id 'Telemetry' must be lowercase letters, digits and '-' (at most 40 characters, starting with a letter)"),
+            ("categories:\n  - id: a b\n    description: x",
+             "sinkmap.yml:2:9: category id 'a b' must be lowercase letters, digits and '-' (at most 40 characters, starting with a letter)"),
+            ("categories:\n  - id: t\n    description: x\n    severity: 11",
+             "sinkmap.yml:4:15: 'severity' must be a number from 0.0 to 10.0 (SARIF security-severity: 9 and above critical, 7 high, 4 medium, below low)"),
+            ("categories:\n  - id: t\n    description: x\n    severity: high",
+             "sinkmap.yml:4:15: 'severity' must be a number from 0.0 to 10.0 (SARIF security-severity: 9 and above critical, 7 high, 4 medium, below low)"),
+            ("categories:\n  - id: t\n    description: x\n    colour: red",
+             "sinkmap.yml:4:5: unknown key 'colour' in a category (expected id, description, severity)"),
+            ("categories:\n  - id: t\n    description: x\n  - id: t\n    description: y",
+             "sinkmap.yml:4:9: category 't' is declared twice"),
+        ]
+        for (text, expected) in cases { assertError(text, expected) }
     }
 
     func testRuleWithoutFunctionOrPattern() {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SinkmapKit
 import SinkmapReport
@@ -107,12 +108,49 @@ final class FactsCacheTests: XCTestCase {
         for name in names {
             let path = cache + "/" + name
             var data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.replaceSubrange(0..<32, with: Data(String(repeating: "0", count: 32).utf8))
+            data.replaceSubrange(0..<64, with: Data(String(repeating: "0", count: 64).utf8))
             try data.write(to: URL(fileURLWithPath: path))
         }
         let after = try scan(tree, cache: cache)
         XCTAssertNil(after.stats.cachedTranslationUnits)
         XCTAssertEqual(Scanning.lines(after), ["llama.cpp/decode: main -(direct)-> shared_step -(direct)-> llama_decode"])
+    }
+
+    /// Entries are authenticated with swift-crypto's HMAC-SHA256 under a 32-byte per-user key: the first line of
+    /// each is the 64 hex digits of HMAC-SHA256(key, "sinkmap-entry-tag\0" + body). A 16-byte key of the SipHash
+    /// cache (format v11) is replaced by a new 32-byte one, mode 0600.
+    func testEntriesCarryAnHMACSHA256TagUnderA32ByteKeyThatReplacesAnOlderKey() throws {
+        let tree = try makeTree()
+        let home = tree.path("xdg")
+        try FileManager.default.createDirectory(atPath: home + "/sinkmap", withIntermediateDirectories: true)
+        let keyFile = home + "/sinkmap/cache-key"
+        try Data(repeating: 7, count: 16).write(to: URL(fileURLWithPath: keyFile))
+        let previous = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
+        setenv("XDG_CACHE_HOME", home, 1)
+        defer { if let previous { setenv("XDG_CACHE_HOME", previous, 1) } else { unsetenv("XDG_CACHE_HOME") } }
+        XCTAssertEqual(FactsCache.defaultKeyFile, keyFile)
+
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        let key = try Data(contentsOf: URL(fileURLWithPath: keyFile))
+        XCTAssertEqual(key.count, 32)
+        XCTAssertNotEqual(key.prefix(16), Data(repeating: 7, count: 16))
+        let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".facts") }
+        XCTAssertEqual(names.count, 3)
+        for name in names {
+            XCTAssertEqual(name.count, 32 + ".facts".count)
+            let data = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + name))
+            let newline = try XCTUnwrap(data.firstIndex(of: 0x0a))
+            let tag = String(decoding: data[..<newline], as: UTF8.self)
+            var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
+            hmac.update(data: Data("sinkmap-entry-tag\u{0}".utf8))
+            hmac.update(data: data[(newline + 1)...])
+            XCTAssertEqual(tag, hmac.finalize().map { String(format: "%02x", $0) }.joined())
+        }
+        XCTAssertEqual(try scan(tree, cache: cache).stats.cachedTranslationUnits, 3, "the new key is kept and used")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: keyFile)), key)
     }
 
     /// Facts name files relative to the scanned root: two roots sharing one cache folder (and one compilation

@@ -65,6 +65,8 @@ final class PathsCommandTests: XCTestCase {
         XCTAssertEqual(typo.code, 0, typo.all)
         XCTAssertTrue(typo.stderr.contains("sinkmap: warning: --sink: sink rule '--sink/svc::Generator::generat' matched no function in the scanned code (function \"svc::Generator::generat\"); did you mean 'svc::Generator::generate'?"), typo.all)
 
-        XCTAssertEqual(try sinkmap(["scan", ".", "--sink-category", "oracle"]).code, 2)
+        let oracle = try sinkmap(["scan", ".", "--sink-category", "oracle"])
+        XCTAssertEqual(oracle.code, 2, oracle.all)
+        XCTAssertEqual(oracle.stderr, "sinkmap: error: --sink-category: unknown category 'oracle' (expected one of: model-load, inference, tokenize, template, sampling, embedding, network, code-load; a project's own category is declared under 'categories:')\n", oracle.all)
     }
 }
