@@ -157,6 +157,8 @@ docs-examples: build setup-render-tools
 	  { echo "error: chromium is not installed (apt-get install chromium)" >&2; exit 1; }; \
 	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=$(CURDIR)/Docs/images/html-viewer.png \
 	  "file://$(CURDIR)/Docs/examples/demo.html#entry=0" 2>/dev/null && test -s Docs/images/html-viewer.png
+	"$$browser" $(CHROMIUM_FLAGS) --user-data-dir=out/.chromium --screenshot=$(CURDIR)/Docs/images/html-viewer-zoom.png \
+	  "file://$(CURDIR)/Docs/examples/demo.html#sink=0&zoom=2&q=handle_request" 2>/dev/null && test -s Docs/images/html-viewer-zoom.png
 
 clean:
 	$(SWIFT) package $(SPM) clean

@@ -188,7 +188,7 @@ _sinkmap_scan() {
     repeating_flags=()
     non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --all-paths --show-roots --lift --no-lift --strict --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
-    non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --format -o --output --cluster --focus --focus-entry --source-base --shard --facts-out)
+    non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --format -o --output --cluster --focus --focus-entry --split-by --source-base --shard --facts-out)
     __sinkmap_offer_flags_options 1
 
     # Offer option value completions
@@ -255,13 +255,17 @@ _sinkmap_scan() {
         return
         ;;
     '--cluster')
-        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'
+        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'$'\n''folder'
         return
         ;;
     '--focus')
         return
         ;;
     '--focus-entry')
+        return
+        ;;
+    '--split-by')
+        __sinkmap_add_completions -W 'sink'$'\n''entry'
         return
         ;;
     '--source-base')
@@ -452,7 +456,7 @@ _sinkmap_export() {
     repeating_flags=()
     non_repeating_flags=(--all-paths --show-roots --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --format -o --output --cluster --focus --focus-entry --source-base)
+    non_repeating_options=(--from --format -o --output --cluster --focus --focus-entry --split-by --source-base)
     __sinkmap_offer_flags_options 0
 
     # Offer option value completions
@@ -468,13 +472,17 @@ _sinkmap_export() {
         return
         ;;
     '--cluster')
-        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'
+        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'$'\n''folder'
         return
         ;;
     '--focus')
         return
         ;;
     '--focus-entry')
+        return
+        ;;
+    '--split-by')
+        __sinkmap_add_completions -W 'sink'$'\n''entry'
         return
         ;;
     '--source-base')
@@ -718,7 +726,7 @@ _sinkmap_merge() {
     repeating_flags=()
     non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --allow-partial --all-paths --show-roots --lift --no-lift --strict --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
-    non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --root --format -o --output --cluster --focus --focus-entry --source-base)
+    non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --root --format -o --output --cluster --focus --focus-entry --split-by --source-base)
     __sinkmap_offer_flags_options -1
 
     # Offer option value completions
@@ -788,13 +796,17 @@ _sinkmap_merge() {
         return
         ;;
     '--cluster')
-        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'
+        __sinkmap_add_completions -W 'none'$'\n''file'$'\n''namespace'$'\n''folder'
         return
         ;;
     '--focus')
         return
         ;;
     '--focus-entry')
+        return
+        ;;
+    '--split-by')
+        __sinkmap_add_completions -W 'sink'$'\n''entry'
         return
         ;;
     '--source-base')

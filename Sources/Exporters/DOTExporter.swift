@@ -28,15 +28,21 @@ public struct DOTExporter {
         path.entry.function == entry || (path.entry.routes ?? []).contains(entry)
     }
 
-    public func render(_ report: Report) -> String {
+    /// The paths drawn: those to `focus` and from `focusEntry`, when set.
+    func drawn(_ report: Report) -> [Path] {
         var paths = focus.map { rule in report.paths.filter { $0.sink.rule == rule } } ?? report.paths
         if let focusEntry { paths = paths.filter { Self.starts($0, at: focusEntry) } }
+        return paths
+    }
+
+    public func render(_ report: Report) -> String {
+        let paths = drawn(report)
         let graph = PathGraph(paths: paths)
         if graph.nodes.count > summaryThreshold {
             return summary(report, paths: paths, functions: graph.nodes.count)
         }
         var out = ["digraph sinkmap {"]
-        out.append("  graph [rankdir=LR, labelloc=t, labeljust=l, fontname=\"Helvetica\", fontsize=12, "
+        out.append("  graph [rankdir=\(direction(graph, report)), labelloc=t, labeljust=l, fontname=\"Helvetica\", fontsize=12, "
                    + "nodesep=0.25, ranksep=0.5, label=\(DOTStyle.lines(title(report, paths: paths)))];")
         out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7280\", "
                    + "fontname=\"Helvetica\", fontsize=10];")
@@ -65,6 +71,27 @@ public struct DOTExporter {
         if !graph.nodes.isEmpty { out.append("  " + legend(graph)) }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A drawing of more columns than this is wider than a page left to right.
+    static let longChain = 6
+
+    /// Left to right (entry points in the first column), unless the drawing is long — more than `longChain` columns
+    /// — and would be narrower top to bottom (entry points in the first row): then top to bottom, as tall as a page
+    /// scrolls instead of wider than any page. Widths are estimated from the labels: left to right, the widest box
+    /// of each column and the gaps between columns; top to bottom, the boxes of the fullest column side by side.
+    /// (llama.cpp's POST /completion to llama_decode: 12 columns, 3899 × 239 px left to right, 892 × 1175 top to bottom.)
+    func direction(_ graph: PathGraph, _ report: Report) -> String {
+        let count = (graph.columns.max() ?? -1) + 1
+        guard count > Self.longChain else { return "LR" }
+        var boxes = Array(repeating: [Double](), count: count)
+        for (i, n) in graph.nodes.enumerated() {
+            // Helvetica 10: about 5.6 pt a character, and the box's margins.
+            boxes[graph.columns[i]].append(16 + 5.6 * Double(label(n, report).map(\.count).max() ?? 0))
+        }
+        let leftToRight = boxes.map { $0.max() ?? 0 }.reduce(0, +) + 36 * Double(count - 1)      // ranksep=0.5
+        let topToBottom = boxes.map { $0.reduce(0, +) + 18 * Double($0.count - 1) }.max() ?? 0   // nodesep=0.25
+        return topToBottom < leftToRight ? "TB" : "LR"
     }
 
     /// One note naming what the drawing's styles mean — only those it uses.
@@ -149,14 +176,16 @@ public struct DOTExporter {
         return [line]
     }
 
-    private func node(_ id: Int, _ n: PathGraph.Node, _ report: Report) -> String {
-        let place = n.file.map { "\($0)\(n.line.map { ":\($0)" } ?? "")" } ?? "not in the scanned code"
-        var label = [n.function, place]
-        var attributes: [String] = []
+    private static func place(_ n: PathGraph.Node) -> String {
+        n.file.map { "\($0)\(n.line.map { ":\($0)" } ?? "")" } ?? "not in the scanned code"
+    }
+
+    /// A box's lines: the function, its place, and what it is when it is an entry point or a sink.
+    private func label(_ n: PathGraph.Node, _ report: Report) -> [String] {
+        var label = [n.function, Self.place(n)]
         switch n.role {
         case .entry(let kind):
             label.append("entry point (\(kind))")
-            attributes += ["fillcolor=\"\(DOTStyle.entryColors.fill)\"", "color=\"\(DOTStyle.entryColors.border)\"", "penwidth=2"]
         case .sink(let category, let rule):
             label.append("sink [\(category)] \(rule)")
             if let count = report.pathCounts.first(where: { $0.rule == rule && $0.function == n.function }),
@@ -164,14 +193,24 @@ public struct DOTExporter {
                 let reasons = count.truncatedBy.isEmpty ? "" : " (\(count.truncatedBy.joined(separator: ", ")))"
                 label.append("\(count.listed) of \(count.exact ? "" : "at least ")\(count.total) paths drawn\(reasons)")
             }
+        case .intermediate:
+            break
+        }
+        return label
+    }
+
+    private func node(_ id: Int, _ n: PathGraph.Node, _ report: Report) -> String {
+        var attributes = ["label=\(DOTStyle.lines(label(n, report)))", "tooltip=\(DOTStyle.quoted(n.function + " — " + Self.place(n)))"]
+        switch n.role {
+        case .entry:
+            attributes += ["fillcolor=\"\(DOTStyle.entryColors.fill)\"", "color=\"\(DOTStyle.entryColors.border)\"", "penwidth=2"]
+        case .sink(let category, _):
             let colors = DOTStyle.sinkColors(category)
             attributes += ["shape=box", "style=\"filled,bold\"", "fillcolor=\"\(colors.fill)\"", "color=\"\(colors.border)\"",
                            "penwidth=2"]
         case .intermediate:
             break
         }
-        attributes.insert("label=\(DOTStyle.lines(label))", at: 0)
-        attributes.insert("tooltip=\(DOTStyle.quoted(n.function + " — " + place))", at: 1)
         return "n\(id) [\(attributes.joined(separator: ", "))];"
     }
 
@@ -208,9 +247,16 @@ public struct DOTExporter {
             case .none: key = nil
             case .file: key = n.file
             case .namespace: key = QualifiedName.scope(of: n.function)
+            case .folder: key = n.file.map(Self.folder(of:))
             }
             if let key { byLabel[key, default: []].append(i) }
         }
         return byLabel.keys.sorted().map { Cluster(label: $0, nodes: byLabel[$0]!) }
+    }
+
+    /// `tools/server` for `tools/server/server.cpp`, `.` for a file at the root, `/usr/include` for a header there.
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
     }
 }

@@ -76,4 +76,6 @@ public enum GraphCluster: String, CaseIterable, Sendable {
     case file
     /// One box per enclosing namespace or class (`ns::Model` for `ns::Model::load`).
     case namespace
+    /// One box per folder (the folder of the file a function is defined in; `.` for the scanned root).
+    case folder
 }

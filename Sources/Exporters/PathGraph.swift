@@ -30,6 +30,9 @@ struct PathGraph {
     var nodes: [Node]
     /// Sorted by (from, to).
     var edges: [Edge]
+    /// Each node's column in a layered drawing, counted from 0: its furthest position from an entry point on any
+    /// path, sinks all in the last column. Columns no node is in are skipped.
+    var columns: [Int] = []
 
     init(paths: [Path]) {
         var byName: [String: Node] = [:]
@@ -57,6 +60,16 @@ struct PathGraph {
             }
         }
         edges = byPair.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+
+        var depth: [String: Int] = [:]
+        for path in paths {
+            for (i, frame) in path.frames.enumerated() { depth[frame.function] = max(depth[frame.function] ?? 0, i) }
+        }
+        let isSink = { (n: Node) -> Bool in if case .sink = n.role { return true } else { return false } }
+        let deepest = nodes.filter { !isSink($0) }.map { depth[$0.function]! }.max() ?? 0
+        let raw = nodes.map { isSink($0) ? deepest + 1 : depth[$0.function]! }
+        let used = Set(raw).sorted()
+        columns = raw.map { used.firstIndex(of: $0)! }
     }
 
     private struct Pair: Hashable { var from: Int, to: Int }

@@ -10,14 +10,15 @@ struct ExportCommand: ParsableCommand {
         abstract: "Render a saved JSON report in another format, without scanning again.",
         discussion: """
         Reads a report written by `sinkmap scan --format json` and renders it exactly as `scan --format` would \
-        have (exporting to json gives the same bytes back). Graph formats take --cluster and --focus; svg and png \
-        need Graphviz's `dot` on PATH.
+        have (exporting to json gives the same bytes back). Graph formats take --cluster, --focus, --focus-entry \
+        and --split-by; svg and png need Graphviz's `dot` on PATH.
 
         Examples:
           sinkmap scan . --format json --output report.json
           sinkmap export --from report.json --format html --output report.html
           sinkmap export --from report.json --format svg --cluster file -o paths.svg
           sinkmap export --from report.json --format dot --focus llama.cpp/decode | dot -Tpng -o decode.png
+          sinkmap export --from report.json --format svg --split-by sink -o pictures
           sinkmap export --from report.json --format sarif --output sinkmap.sarif
           sinkmap export --from report.json --source-base /src/app --format sarif
           sinkmap export --from report.json --format markdown --output THREAT-MODEL.md

@@ -20,4 +20,28 @@ enum OutputFile {
         }
         FileHandle.standardError.write(Data("sinkmap: wrote \(TerminalText.sanitize(shownAs ?? file))\n".utf8))
     }
+
+    /// The files of a split into `folder` (created if missing), each written as above and said with the folder as
+    /// typed (`shownAs`). Files already there with other names are left alone.
+    static func write(_ files: [GraphSplit.File], into folder: String, shownAs: String, what: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw Failure(message: "\(shownAs): not a folder; \(what) writes one file per group into the --output folder", code: ExitCodes.output)
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(message: "\(shownAs): cannot create the folder: \(error.localizedDescription)", code: ExitCodes.output)
+            }
+        }
+        if files.isEmpty {
+            FileHandle.standardError.write(Data("sinkmap: no paths to draw, so \(what) wrote no file\n".utf8))
+        }
+        for file in files {
+            try write(file.data, to: URL(fileURLWithPath: folder).appendingPathComponent(file.name).path, what: "drawing",
+                      shownAs: (shownAs.hasSuffix("/") ? shownAs : shownAs + "/") + file.name)
+        }
+    }
 }

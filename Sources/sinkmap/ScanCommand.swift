@@ -202,6 +202,11 @@ struct OutputOptions: ParsableArguments {
                                valueName: "entry"))
     var focusEntry: String?
 
+    @Option(help: ArgumentHelp("dot/svg/png: one file per \(GraphSplit.allCases.map(\.rawValue).joined(separator: " or ")) "
+                               + "(sink rule, entry point), written into the --output folder and named after it.",
+                               valueName: "group"))
+    var splitBy: GraphSplit?
+
     @Flag(help: "text: print every listed path, grouped by sink, instead of the attack surface and one witness path per entry point and sink.")
     var allPaths = false
 
@@ -218,6 +223,12 @@ struct OutputOptions: ParsableArguments {
         }
         if !format.isGraph && (cluster != .none || focus != nil || focusEntry != nil) {
             throw ValidationError("--cluster, --focus and --focus-entry apply to --format dot, svg and png only")
+        }
+        if let splitBy {
+            guard format.isGraph else { throw ValidationError("--split-by applies to --format dot, svg and png only") }
+            guard output != nil else {
+                throw ValidationError("--split-by \(splitBy.rawValue) writes one file per group: give --output FOLDER")
+            }
         }
         if format.isBinary && output == nil && isatty(fileno(stdout)) == 1 {
             throw ValidationError("--format \(format.rawValue) is binary; give --output FILE or redirect stdout")
@@ -249,21 +260,26 @@ struct OutputOptions: ParsableArguments {
                           code: ExitCodes.usage)
         }
         let color = output == nil && Terminal.isInteractive(fileno(stdout)) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let data: Data
+        var options = OutputFormat.Options(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs,
+                                           allPaths: allPaths, showRoots: showRoots)
+        options.focusEntry = focusEntry
         do {
-            var options = OutputFormat.Options(color: color, cluster: cluster, focus: focus, newPathIDs: newPathIDs,
-                                               allPaths: allPaths, showRoots: showRoots)
-            options.focusEntry = focusEntry
-            data = try format.export(report, options: options)
+            if let splitBy, let output {
+                try OutputFile.write(try splitBy.export(report, as: format, options: options), into: WorkingDirectory.absolute(output),
+                                     shownAs: output, what: "--split-by \(splitBy.rawValue)")
+            } else {
+                try OutputFile.write(try format.export(report, options: options), to: output.map(WorkingDirectory.absolute),
+                                     what: "report", shownAs: output)
+            }
         } catch let e as ExportError {
             throw Failure(message: e.description, code: ExitCodes.output)
         }
-        try OutputFile.write(data, to: output.map(WorkingDirectory.absolute), what: "report", shownAs: output)
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
 extension GraphCluster: ExpressibleByArgument {}
+extension GraphSplit: ExpressibleByArgument {}
 
 /// The report's warnings for `sinkmap.yml` sink rules that matched no function, repeated on stderr whatever the
 /// format: a typo in a rule must never watch nothing silently.

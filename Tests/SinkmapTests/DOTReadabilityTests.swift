@@ -48,6 +48,35 @@ final class DOTReadabilityTests: XCTestCase {
         XCTAssertFalse(DOTExporter().render(report).contains("summary: the "))
     }
 
+    /// A path of `length` calls from `entry` through `f1`, `f2`, … to `sink`.
+    private func chain(_ length: Int, from entry: String = "main", to sink: String = "llama_decode") -> Path {
+        let frames = [Frame(function: entry, file: "src/main.c", line: 1, call: .init(file: "src/main.c", line: 2, column: 3, kind: "direct"))]
+            + (1..<length).map { Frame(function: "f\($0)", file: "src/f.c", line: $0, call: .init(file: "src/f.c", line: $0, column: 3, kind: "direct")) }
+            + [Frame(function: sink, file: "include/llama.h", line: 18, call: nil)]
+        return Path(id: "\(entry)-\(sink)", entry: .init(function: entry, kind: "main"),
+                    sink: .init(rule: "llama.cpp/decode", function: sink, category: "inference"), frames: frames, truncated: false)
+    }
+
+    private func rankdir(_ paths: [Path]) -> String? {
+        var long = report
+        long.paths = paths
+        let dot = DOTExporter().render(long)
+        return dot.components(separatedBy: "graph [rankdir=").dropFirst().first.map { String($0.prefix(2)) }
+    }
+
+    /// A long, thin chain is drawn top to bottom (narrower than a page); short or wide drawings left to right.
+    func testLongChainsAreDrawnTopToBottomWhenThatIsNarrower() {
+        XCTAssertEqual(rankdir(report.paths), "LR")
+        XCTAssertEqual(rankdir([chain(DOTExporter.longChain - 1)]), "LR", "6 columns: a page wide")
+        XCTAssertEqual(rankdir([chain(DOTExporter.longChain)]), "TB", "7 columns of one box each")
+        // Eight columns, but 30 sinks in the last: side by side they are wider than the columns in a row.
+        let fan = (0..<30).map { chain(7, to: "sink_function_number_\($0)") }
+        XCTAssertEqual(rankdir(fan), "LR")
+        XCTAssertEqual(rankdir(Array(fan.prefix(3))), "TB")
+        // The summary keeps its two columns left to right.
+        XCTAssertTrue(DOTExporter(summaryThreshold: 2).render(report).contains("graph [rankdir=LR,"))
+    }
+
     func testTheSummaryRendersWithGraphviz() throws {
         guard Graphviz.locate() != nil else { throw XCTSkip("Graphviz is not installed") }
         let svg = try Graphviz.render(DOTExporter(summaryThreshold: 2).render(report), to: "svg")

@@ -63,6 +63,48 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(noGraphviz.stderr.contains("apt-get install graphviz"), noGraphviz.all)
     }
 
+    /// `--split-by`: one file per group in the --output folder (created), each announced, each what the exporter draws.
+    func testSplitByWritesOneFilePerGroupIntoTheOutputFolder() throws {
+        try Data(try JSONExporter().encode(CannedReport.value)).write(to: dir.appendingPathComponent("canned.json"))
+        let folder = path("split/by-sink")
+        let run = try sinkmap(["export", "--from", path("canned.json"), "--format", "dot", "--split-by", "sink", "--cluster", "folder",
+                               "--output", folder])
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertEqual(run.stdout, "")
+        let expected = try GraphSplit.sink.export(CannedReport.value, as: .dot, options: .init(cluster: .folder))
+        XCTAssertEqual(run.stderr, expected.map { "sinkmap: wrote \(folder)/\($0.name)\n" }.joined())
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), expected.map(\.name).sorted())
+        for file in expected { XCTAssertEqual(try contents("split/by-sink/" + file.name), file.data, file.name) }
+
+        let noFolder = try sinkmap(["export", "--from", path("canned.json"), "--format", "svg", "--split-by", "entry"])
+        XCTAssertEqual(noFolder.code, 2, noFolder.all)
+        XCTAssertTrue(noFolder.stderr.contains("--split-by entry writes one file per group: give --output FOLDER"), noFolder.all)
+        let notAGraph = try sinkmap(["export", "--from", path("canned.json"), "--format", "html", "--split-by", "sink", "-o", folder])
+        XCTAssertEqual(notAGraph.code, 2, notAGraph.all)
+        XCTAssertTrue(notAGraph.stderr.contains("--split-by applies to --format dot, svg and png only"), notAGraph.all)
+        let aFile = try sinkmap(["export", "--from", path("canned.json"), "--format", "dot", "--split-by", "sink",
+                                 "-o", path("canned.json")])
+        XCTAssertEqual(aFile.code, 6, aFile.all)
+        XCTAssertTrue(aFile.stderr.contains("canned.json: not a folder"), aFile.all)
+        let nothing = try sinkmap(["export", "--from", path("canned.json"), "--format", "dot", "--split-by", "sink",
+                                   "--focus-entry", "main", "--focus", "onnxruntime/run", "-o", path("empty")])
+        XCTAssertEqual(nothing.code, 0, nothing.all)
+        XCTAssertEqual(nothing.stderr, "sinkmap: no paths to draw, so --split-by sink wrote no file\n")
+    }
+
+    /// `scan --split-by` writes what `export --split-by` writes from the scan's saved report.
+    func testScanSplitsAsExportDoes() throws {
+        let demo = "Fixtures/demo-ai-service"
+        let scan = try sinkmap(["scan", demo, "-q", "--format", "dot", "--split-by", "entry", "--output", path("scanned")])
+        XCTAssertEqual(scan.code, 0, scan.all)
+        XCTAssertEqual(scan.stderr, ["main.dot", "svc-debug_dump_embeddings.dot"].map { "sinkmap: wrote \(path("scanned"))/\($0)\n" }.joined())
+        let saved = try sinkmap(["scan", demo, "-q", "--format", "json", "--output", path("demo.json")])
+        XCTAssertEqual(saved.code, 0, saved.all)
+        let files = try GraphSplit.entry.export(try JSONExporter.decode(try contents("demo.json")), as: .dot)
+        XCTAssertEqual(files.map(\.name), ["main.dot", "svc-debug_dump_embeddings.dot"])
+        for file in files { XCTAssertEqual(try contents("scanned/" + file.name), file.data, file.name) }
+    }
+
     func testUnreadableOrMalformedReportsAreInputErrors() throws {
         let missing = try sinkmap(["export", "--from", path("missing.json"), "--format", "html"])
         XCTAssertEqual(missing.code, 4, missing.all)

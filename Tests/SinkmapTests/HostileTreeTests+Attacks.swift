@@ -82,6 +82,10 @@ extension HostileTreeTests {
         let scan = try lab.sinkmap(["scan", ".", "--format", "sarif", "--output", "reports/out.sarif", "--no-cache", "-q"])
         lab.check(scan, code: 6)
         XCTAssertEqual(scan.stderr, "sinkmap: error: reports/out.sarif: cannot write the report: \(lab.path("tree/reports")) is a symbolic link to outside the scanned tree (--follow-external-links allows it)\n")
+        // --split-by writes into the --output folder: a folder that is a link out of the tree is refused the same way.
+        let split = try lab.sinkmap(["scan", ".", "--format", "dot", "--split-by", "sink", "--output", "reports", "--no-cache", "-q"])
+        lab.check(split, code: 6)
+        XCTAssertEqual(split.stderr, "sinkmap: error: reports: cannot write the report: \(lab.path("tree/reports")) is a symbolic link to outside the scanned tree (--follow-external-links allows it)\n")
         let baseline = try lab.sinkmap(["baseline", ".", "--output", "reports/b.json", "--no-cache", "-q"])
         lab.check(baseline, code: 3)
         XCTAssertTrue(baseline.stderr.contains("is a symbolic link to outside the scanned tree"), baseline.all)

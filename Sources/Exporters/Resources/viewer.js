@@ -148,7 +148,9 @@
   });
 
   // ---- drawing --------------------------------------------------------------------------------------------
-  var svg = sv('svg', { width: Math.max(x - COL_GAP + PAD, 200), height: tallest + 2 * PAD, id: 'graph-svg' });
+  // The viewBox is the drawing's own size; zooming changes only the displayed width and height.
+  var graphW = Math.max(x - COL_GAP + PAD, 200), graphH = tallest + 2 * PAD;
+  var svg = sv('svg', { width: graphW, height: graphH, viewBox: '0 0 ' + graphW + ' ' + graphH, id: 'graph-svg' });
   var defs = sv('defs');
   [['arrow', '#64748b'], ['arrow-hl', '#1d4ed8']].forEach(function (a) {
     var m = sv('marker', { id: a[0], viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9,
@@ -190,6 +192,7 @@
     e.group = g;
     svg.appendChild(g);
   });
+  var functionSelections = new Map();
   nodes.forEach(function (n) {
     var cls = 'node ' + n.role;
     if (n.role === 'sink') cls += ' ' + known(CATEGORIES, n.sink.category, 'c-');
@@ -204,9 +207,10 @@
     var sub = sv('text', { x: 8, y: 27, 'class': 'place' });
     sub.textContent = n.sub;
     g.appendChild(name); g.appendChild(sub);
-    g.addEventListener('click', function () {
-      select({ title: 'Paths through ' + n.name, paths: n.paths, item: null });
-    });
+    var sel = { kind: 'fn', key: n.name, title: 'Paths through ' + n.name, paths: n.paths, item: null };
+    functionSelections.set(n.name, sel);
+    g.addEventListener('click', function () { select(sel); });
+    g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(sel); } });
     n.shape = g;
     svg.appendChild(g);
   });
@@ -229,6 +233,12 @@
     list.appendChild(li);
     return li;
   }
+  // What the search box matches besides an item's own text: every function on its paths.
+  function functionsOn(pis) {
+    var names = new Set();
+    pis.forEach(function (pi) { paths[pi].frames.forEach(function (f) { names.add(f.function); }); });
+    return Array.from(names);
+  }
   function countOf(rule, fn) {
     return (report.pathCounts || []).filter(function (c) { return c.rule === rule && c.function === fn; })[0];
   }
@@ -248,9 +258,11 @@
       var cut = c && (c.listed < c.total || (c.truncatedBy || []).length);
       meta.appendChild(el('span', cut ? 'warn' : '', cut ? c.listed + ' of ' + (c.exact ? '' : 'at least ') + c.total
         + ' paths listed (' + (c.truncatedBy || []).join(', ') + ')' : plural(entry.paths.length, 'path', 'paths')));
-      var sel = { title: 'Paths to ' + s.function + ' [' + s.category + ']', paths: entry.paths };
+      var sel = { kind: 'sink', key: String(sinkSelections.length), title: 'Paths to ' + s.function + ' [' + s.category + ']',
+                  paths: entry.paths };
       sinkSelections.push(sel);
-      li = item($('sink-list'), [el('div', 'name', s.function), meta], [s.function, s.rule, s.category, s.file || ''], sel);
+      li = item($('sink-list'), [el('div', 'name', s.function), meta],
+                [s.function, s.rule, s.category, s.file || ''].concat(functionsOn(entry.paths)), sel);
       li.className = 'sink-item';
     } else {
       meta.appendChild(document.createTextNode('called, not reached from an entry point'));
@@ -293,7 +305,8 @@
     if (e.flows) meta.appendChild(badge('flows to sink', 'untrusted'));
     meta.appendChild(document.createTextNode((e.text !== e.kind ? ' ' + e.text.slice(e.kind.length + 1) : '')
       + ' reaches ' + plural(e.sinks.size, 'sink', 'sinks') + ' by ' + plural(e.paths.length, 'path', 'paths')));
-    var sel = { title: 'Paths from ' + e.name + ' (' + e.text + ')', paths: e.paths };
+    var sel = { kind: 'entry', key: String(entrySelections.length), title: 'Paths from ' + e.name + ' (' + e.text + ')',
+                paths: e.paths };
     entrySelections.push(sel);
     var parts = [el('div', 'name', e.name), meta];
     // Shell or SQL calls the handler reaches by itself, before or without the model (the report's surface).
@@ -301,7 +314,7 @@
       parts.push(el('div', 'meta request-driven', 'request \u2192 ' + o.operation + ': ' + o.function + ' via '
         + o.via.join(' \u2192 ') + ' (' + place(o.file, o.line) + ')'));
     });
-    item($('entry-list'), parts, [e.name, e.text], sel).className = 'entry-item';
+    item($('entry-list'), parts, [e.name, e.text].concat(functionsOn(e.paths)), sel).className = 'entry-item';
   });
   $('entry-count').textContent = '(' + entries.size + ')';
 
@@ -312,10 +325,21 @@
     $('diagnostic-list').appendChild(li);
   });
 
-  $('search').addEventListener('input', function () {
-    var q = this.value.trim().toLowerCase();
+  // ---- search: sinks and entry points whose text or paths' functions match, and the matching graph boxes --
+  function filter(text) {
+    var q = text.trim().toLowerCase();
     items.forEach(function (li) { li.hidden = q !== '' && li.hay.indexOf(q) < 0; });
-  });
+    var matches = 0;
+    nodes.forEach(function (n) {
+      var hit = q !== '' && (n.name + '\n' + (n.file || '')).toLowerCase().indexOf(q) >= 0;
+      n.shape.classList.toggle('match', hit);
+      if (hit) matches++;
+    });
+    var listed = items.filter(function (li) { return !li.hidden; }).length;
+    $('search-status').textContent = q === '' ? '' : plural(listed, 'sink or entry point', 'sinks and entry points') + ' and '
+      + plural(matches, 'function in the graph', 'functions in the graph') + ' match';
+  }
+  $('search').addEventListener('input', function () { filter(this.value); writeFragment(); });
 
   // ---- paths and links ------------------------------------------------------------------------------------
   function encodePath(p) { return p.split('/').map(encodeURIComponent).join('/'); }
@@ -345,14 +369,26 @@
     });
     return ol;
   }
-  var shown = [];
+  var shown = [], pathItems = new Map();
   function renderPaths(list, title) {
     shown = list;
     $('detail-title').textContent = title + ' \u2014 ' + plural(list.length, 'path', 'paths');
     var ol = $('path-list');
     clear(ol);
-    list.slice(0, MAX_LISTED).forEach(function (pi) {
-      var p = paths[pi], li = el('li');
+    pathItems.clear();
+    // The selected path is always listed: first, when the list is cut before it.
+    var listed = list.slice(0, MAX_LISTED);
+    if (currentPath !== null && listed.indexOf(currentPath) < 0) listed = [currentPath].concat(listed.slice(0, MAX_LISTED - 1));
+    listed.forEach(function (pi) {
+      var p = paths[pi], li = el('li', 'path-item');
+      li.tabIndex = 0;
+      li.setAttribute('data-path', p.id);
+      li.setAttribute('aria-selected', pi === currentPath ? 'true' : 'false');
+      li.addEventListener('click', function (ev) { if (!ev.target.closest('a')) selectPath(pi); });
+      li.addEventListener('keydown', function (ev) {
+        if (ev.target === li && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); selectPath(pi); }
+      });
+      pathItems.set(pi, li);
       var by = p.entry.registeredBy ? ', registered by ' + p.entry.registeredBy : '';
       li.appendChild(el('div', 'path-head', p.entry.function + ' (' + entryText(p.entry) + by + ') \u2192 ' + p.sink.function
         + ' [' + p.sink.category + ']' + (untrusted(p) ? ' \u2014 untrusted input' : '')
@@ -398,21 +434,22 @@
       }
       ol.appendChild(li);
     });
-    if (list.length > MAX_LISTED) ol.appendChild(el('li', 'meta', '\u2026 ' + (list.length - MAX_LISTED) + ' more (see the JSON report)'));
+    if (list.length > listed.length) ol.appendChild(el('li', 'meta', '\u2026 ' + (list.length - listed.length) + ' more (see the JSON report)'));
   }
   $('link-root').value = report.root || '';
   $('link-root').addEventListener('change', function () { renderPaths(shown, current ? current.title : 'All paths'); });
   $('link-mode').addEventListener('change', function () { renderPaths(shown, current ? current.title : 'All paths'); });
 
-  // ---- selection ------------------------------------------------------------------------------------------
-  var current = null;
+  // ---- selection: a sink, an entry point or a function (its paths listed), and within them one path -------
+  var current = null, currentPath = null;
+  var pathIndex = new Map();
+  paths.forEach(function (p, pi) { if (!pathIndex.has(p.id)) pathIndex.set(p.id, pi); });
   function mark(shape, on, some) {
     shape.classList.toggle('hl', some && on);
     shape.classList.toggle('dim', some && !on);
   }
-  function select(sel) {
-    current = sel;
-    var set = sel ? new Set(sel.paths) : null;
+  function highlight() {
+    var set = currentPath !== null ? new Set([currentPath]) : current ? new Set(current.paths) : null;
     function on(ps) { return !set || ps.some(function (p) { return set.has(p); }); }
     nodes.forEach(function (n) { mark(n.shape, on(n.paths), !!set); });
     edges.forEach(function (e) {
@@ -421,10 +458,146 @@
       mark(e.shape, lit, !!set);
       e.shape.setAttribute('marker-end', set && lit ? 'url(#arrow-hl)' : 'url(#arrow)');
     });
+  }
+  // Scrolls a large drawing to the selection: the box of its function, or the first path's entry point.
+  function reveal(name) {
+    var n = nodeMap.get(name);
+    if (n) n.shape.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  function select(sel) {
+    current = sel;
+    currentPath = null;
+    highlight();
+    if (sel && sel.paths.length) reveal(sel.kind === 'fn' ? sel.key : paths[sel.paths[0]].frames[0].function);
     items.forEach(function (li) { li.setAttribute('aria-selected', sel && sel.item === li ? 'true' : 'false'); });
     renderPaths(sel ? sel.paths : paths.map(function (_, i) { return i; }), sel ? sel.title : 'All paths');
+    writeFragment();
+  }
+  // One path of the list: the graph shows it alone, the list stays.
+  function selectPath(pi) {
+    currentPath = pi;
+    highlight();
+    if (pi !== null) reveal(paths[pi].frames[0].function);
+    if (pi !== null && !pathItems.has(pi)) renderPaths(shown, current ? current.title : 'All paths');
+    pathItems.forEach(function (li, i) { li.setAttribute('aria-selected', i === pi ? 'true' : 'false'); });
+    writeFragment();
   }
   $('show-all').addEventListener('click', function () { select(null); });
+
+  // ---- zoom: the displayed size of the drawing; the viewBox stays --------------------------------------------
+  var ZOOM_MIN = 0.1, ZOOM_MAX = 4, zoom = 1, fitted = false;
+  function hundredths(z) { return Math.round(z * 100) / 100; }
+  // `anchor`: the point of the pane (pixels from its top left) that stays put, the pane's centre by default.
+  function setZoom(z, anchor) {
+    var pane = $('graph'), old = zoom;
+    z = hundredths(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z)));
+    var ax = anchor ? anchor.x : pane.clientWidth / 2, ay = anchor ? anchor.y : pane.clientHeight / 2;
+    var gx = (pane.scrollLeft + ax) / old, gy = (pane.scrollTop + ay) / old;
+    zoom = z;
+    fitted = false;
+    svg.setAttribute('width', hundredths(graphW * z));
+    svg.setAttribute('height', hundredths(graphH * z));
+    pane.scrollLeft = gx * z - ax;
+    pane.scrollTop = gy * z - ay;
+    pane.setAttribute('data-zoom', String(z));
+    $('zoom-level').textContent = Math.round(z * 100) + '%';
+    writeFragment();
+  }
+  // The whole drawing in the pane (at most twice its size).
+  function fit() {
+    var pane = $('graph');
+    setZoom(Math.floor(100 * Math.min(2, (pane.clientWidth - 4) / graphW, (pane.clientHeight - 4) / graphH)) / 100);
+    fitted = true;
+    writeFragment();
+  }
+  $('zoom-in').addEventListener('click', function () { setZoom(zoom * 1.25); });
+  $('zoom-out').addEventListener('click', function () { setZoom(zoom / 1.25); });
+  $('zoom-fit').addEventListener('click', fit);
+  $('zoom-reset').addEventListener('click', function () { setZoom(1); });
+  $('graph').addEventListener('wheel', function (ev) {
+    if (!ev.ctrlKey && !ev.metaKey) return;
+    ev.preventDefault();
+    var r = this.getBoundingClientRect();
+    setZoom(zoom * Math.pow(1.002, -ev.deltaY), { x: ev.clientX - r.left, y: ev.clientY - r.top });
+  }, { passive: false });
+  window.addEventListener('resize', function () { if (fitted) fit(); });
+
+  // ---- keyboard -------------------------------------------------------------------------------------------
+  // The sinks, entry points and listed paths in page order, without those the search hides.
+  function navigable() {
+    return Array.prototype.filter.call(document.querySelectorAll('#sink-list li[tabindex], #entry-list li[tabindex], #path-list li.path-item'),
+                                       function (li) { return !li.hidden; });
+  }
+  function move(step) {
+    var list = navigable(), at = list.indexOf(document.activeElement);
+    if (!list.length) return;
+    var next = at < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + step));
+    list[next].focus();
+  }
+  document.addEventListener('keydown', function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target, typing = t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA');
+    if (ev.key === 'Escape') {
+      if (t === $('search')) { t.value = ''; filter(''); writeFragment(); t.blur(); }
+      else if (typing) t.blur();
+      else if (currentPath !== null) selectPath(null);
+      else select(null);
+      ev.preventDefault();
+      return;
+    }
+    if (typing) {
+      if (t === $('search') && (ev.key === 'ArrowDown' || ev.key === 'Enter')) { ev.preventDefault(); move(1); }
+      return;
+    }
+    switch (ev.key) {
+      case 'j': case 'ArrowDown': move(1); break;
+      case 'k': case 'ArrowUp': move(-1); break;
+      case '/': $('search').focus(); break;
+      case '+': case '=': setZoom(zoom * 1.25); break;
+      case '-': case '_': setZoom(zoom / 1.25); break;
+      case '0': fit(); break;
+      case '1': setZoom(1); break;
+      default: return;
+    }
+    ev.preventDefault();
+  });
+
+  // ---- the URL fragment: selection, zoom and search, so a link opens the page as it was shown ---------------
+  // #sink=N, #entry=N (N-th in the list), #fn=NAME (a graph box), then &path=ID (a path's id), &zoom=1.5|fit, &q=TEXT.
+  function readFragment() {
+    var f = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
+      var i = kv.indexOf('=');
+      if (i <= 0) return;
+      try { f[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1)); } catch (e) { /* not percent-encoded: ignored */ }
+    });
+    return f;
+  }
+  var applying = false;
+  function writeFragment() {
+    if (applying) return;
+    var parts = [];
+    if (current) parts.push(current.kind + '=' + encodeURIComponent(current.key));
+    if (currentPath !== null) parts.push('path=' + encodeURIComponent(paths[currentPath].id));
+    if (fitted) parts.push('zoom=fit'); else if (zoom !== 1) parts.push('zoom=' + zoom);
+    var q = $('search').value.trim();
+    if (q) parts.push('q=' + encodeURIComponent(q));
+    var url = location.href.split('#')[0] + (parts.length ? '#' + parts.join('&') : '');
+    if (url === location.href) return;
+    try { history.replaceState(null, '', url); } catch (e) { location.replace(url); }
+  }
+  function nth(list, n) { return n !== undefined && /^\d+$/.test(n) ? list[Number(n)] : undefined; }
+  function applyFragment() {
+    var f = readFragment();
+    applying = true;
+    $('search').value = f.q || '';
+    filter($('search').value);
+    if (f.zoom === 'fit') fit(); else setZoom(Number(f.zoom) > 0 ? Number(f.zoom) : 1, { x: 0, y: 0 });
+    select(nth(sinkSelections, f.sink) || nth(entrySelections, f.entry) || (f.fn !== undefined && functionSelections.get(f.fn)) || null);
+    if (f.path !== undefined && pathIndex.has(f.path)) selectPath(pathIndex.get(f.path));
+    applying = false;
+  }
+  window.addEventListener('hashchange', applyFragment);
 
   // ---- header ---------------------------------------------------------------------------------------------
   var stats = report.stats || {}, reached = sinks.filter(function (s) { return s.paths.length; }).length;
@@ -442,8 +615,6 @@
   $('notes').textContent = notes.join(' ');
   $('notes').className = notes.length ? 'warn' : '';
 
-  var m = /^#(sink|entry)=(\d+)$/.exec(location.hash);
-  var pick = m ? (m[1] === 'sink' ? sinkSelections : entrySelections)[Number(m[2])] : null;
-  select(pick || null);
+  applyFragment();
   document.body.setAttribute('data-rendered', String(paths.length));
 })();
