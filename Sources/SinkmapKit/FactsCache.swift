@@ -53,6 +53,13 @@ public final class FactsCache: @unchecked Sendable {
     /// unit's facts are not stored (the next scan parses it again).
     private let startedNanoseconds: Int64
 
+    /// The warning of a scan whose cache could not be opened (repeated on stderr whatever the format).
+    public static var unavailableMessage: String {
+        "the facts cache could not be opened (its folder, or the key file \(defaultKeyFile), cannot be created or read); no cache was used"
+    }
+
+    public static func isUnavailableWarning(_ message: String) -> Bool { message.hasPrefix("the facts cache could not be opened") }
+
     public static var defaultKeyFile: String {
         let env = ProcessInfo.processInfo.environment
         let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")

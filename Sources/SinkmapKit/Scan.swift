@@ -155,6 +155,13 @@ public struct Scan {
             let (units, cache) = parse(plan.jobs, root: root, cacheDirectory: plan.cacheDirectory)
             parsed = units
             cachedUnits = cache?.hits ?? 0
+            if let dir = plan.cacheDirectory, cache == nil {
+                // A cache folder that cannot be created, or a key file (FactsCache.defaultKeyFile) that cannot be read
+                // or written: the scan is right, only slower — say why the next one will be slow too.
+                inputDiagnostics.append(DiagnosticFact(
+                    file: dir, severity: .warning,
+                    message: FactsCache.unavailableMessage))
+            }
             if let cache, cache.rejected > 0 {
                 inputDiagnostics.append(DiagnosticFact(
                     file: cache.directory, severity: .warning,

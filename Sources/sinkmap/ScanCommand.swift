@@ -281,11 +281,13 @@ extension OutputFormat: ExpressibleByArgument {}
 extension GraphCluster: ExpressibleByArgument {}
 extension GraphSplit: ExpressibleByArgument {}
 
-/// The report's warnings for `sinkmap.yml` sink rules that matched no function, repeated on stderr whatever the
-/// format: a typo in a rule must never watch nothing silently.
+/// The report's warnings for `sinkmap.yml` sink rules that matched no function, and for a facts cache that could not
+/// be opened, repeated on stderr whatever the format: a typo in a rule must never watch nothing silently, and a CI job
+/// must not turn slow without a word.
 enum RuleWarnings {
     static func print(_ report: Report) {
-        for d in report.diagnostics where d.severity == "warning" && UnmatchedRules.isUnmatchedRule(d.message) {
+        for d in report.diagnostics where d.severity == "warning"
+            && (UnmatchedRules.isUnmatchedRule(d.message) || FactsCache.isUnavailableWarning(d.message)) {
             FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(d.file)): \(TerminalText.sanitize(d.message))\n".utf8))
         }
     }

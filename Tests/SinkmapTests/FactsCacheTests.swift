@@ -31,6 +31,27 @@ final class FactsCacheTests: XCTestCase {
         try Scanning.scan(tree.root) { $0.cacheDirectory = cache }
     }
 
+    /// A cache that cannot be opened (here: its key file's folder cannot be created) is said, in stderr and the JSON
+    /// diagnostics, and the scan still runs and finds its paths.
+    func testACacheThatCannotBeOpenedIsSaid() throws {
+        let tree = try makeTree()
+        let blocker = tree.root + "/not-a-folder"
+        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        let run = try BuiltBinary.run(["scan", ".", "--format", "json", "--cache-dir", tree.root + "/.cache-here"],
+                                      in: tree.root, environment: ["XDG_CACHE_HOME": blocker + "/xdg"])
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertTrue(run.stderr.contains("sinkmap: warning: \(tree.root)/.cache-here: the facts cache could not be opened (its folder, or the key file \(blocker)/xdg/sinkmap/cache-key, cannot be created or read); no cache was used"), run.stderr)
+        let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+        XCTAssertEqual(report.diagnostics.filter { $0.message.hasPrefix("the facts cache could not be opened") }.map(\.file),
+                       [tree.root + "/.cache-here"])
+        XCTAssertEqual(report.paths.count, 1)
+        // With a key file that can be written, no such warning.
+        let fine = try BuiltBinary.run(["scan", ".", "--format", "json", "--cache-dir", tree.root + "/.cache-here"],
+                                       in: tree.root, environment: ["XDG_CACHE_HOME": tree.root + "/xdg-ok"])
+        XCTAssertEqual(fine.code, 0, fine.all)
+        XCTAssertFalse(fine.stderr.contains("could not be opened"), fine.stderr)
+    }
+
     func testWarmScanReusesEveryUnitAndGivesTheSameReport() throws {
         let tree = try makeTree()
         let cache = tree.path("cache")
