@@ -210,7 +210,7 @@ extension CallSiteVisitor {
 
     /// The overload set a call names, if it names one (directly, or under the empty `DeclRefExpr` libclang
     /// puts around it).
-    private func overloadSet(referenced: CXCursor, nameCursor: CXCursor) -> CXCursor? {
+    func overloadSet(referenced: CXCursor, nameCursor: CXCursor) -> CXCursor? {
         if !referenced.isNull, referenced.kind == CXCursor_OverloadedDeclRef { return referenced }
         if nameCursor.kind == CXCursor_OverloadedDeclRef { return nameCursor }
         if nameCursor.kind == CXCursor_DeclRefExpr, nameCursor.spelling.isEmpty,

@@ -180,19 +180,11 @@ extension CallSiteVisitor {
             }
             receiverWritable = isMethod && clang_CXXMethod_isConst(referenced) == 0
         }
-        if name.isEmpty {
-            // A dependent call (`common_token_to_piece(ctx, *begin)` in a template): the name as written, which
-            // libclang keeps in the callee's overloaded-declaration reference.
-            var callee = call.firstChild
-            for _ in 0..<3 {
-                guard let c = callee.map(Self.unwrap) else { break }
-                if c.kind == CXCursor_OverloadedDeclRef, clang_getNumOverloadedDecls(c) > 0 {
-                    name = clang_getOverloadedDecl(c, 0).spelling
-                    break
-                }
-                if !c.spelling.isEmpty { name = c.spelling; break }
-                callee = c.firstChild
-            }
+        // A dependent call (`common_token_to_piece(ctx, *begin)` in a template): the name as written, from the
+        // overload set it names (as `visitCall` reads it).
+        if name.isEmpty, let set = overloadSet(referenced: referenced, nameCursor: call.firstChild.map(Self.unwrap) ?? call),
+           clang_getNumOverloadedDecls(set) > 0 {
+            name = clang_getOverloadedDecl(set, 0).spelling
         }
         let k = Int32(builder.fact.calls.count)
         builder.fact.calls.append(FlowCall(name: name, location: site.location, arguments: Int32(arguments.count),

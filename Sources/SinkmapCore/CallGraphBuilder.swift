@@ -207,9 +207,8 @@ public struct CallGraphBuilder {
         for c in allCalls where c.kind == .direct { directCallers[c.callee, default: []].append(c) }
         for (producer, consumer) in resolved.handoffs() {
             let c = CallFact(caller: producer.function, callee: consumer.function, location: producer.location, kind: .handoff)
-            addEdge(c.caller, c.callee, c, .handoff,
-                    evidence: CallEvidence(slot: slotName(producer.container), location: consumer.location))
             let field = slotName(producer.container)
+            addEdge(c.caller, c.callee, c, .handoff, evidence: CallEvidence(slot: field, location: consumer.location))
             guard let cut = field.range(of: "::", options: .backwards) else { continue }
             let owner = field[..<cut.lowerBound] + "::"
             var drained = Set<String>()
