@@ -68,6 +68,12 @@ public struct IncludeSearch {
         return Probes(absent: absent.sorted(), found: found.sorted())
     }
 
+    /// Whether `rest` (after blanks) starts with an identifier: a macro that may expand to a header name.
+    static func startsIdentifier(_ rest: Substring) -> Bool {
+        guard let c = rest.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.first else { return false }
+        return c == "_" || c == "$" || CharacterSet.letters.contains(c) || c.value >= 0x80
+    }
+
     /// A header name as written: `"name"` (quoted) or `<name>`.
     public typealias Name = (name: String, quoted: Bool)
 
@@ -91,8 +97,12 @@ public struct IncludeSearch {
                     let rest = s.dropFirst(keyword.count)
                     // `#includes` is not a directive; `#include"x.h"` is.
                     guard let next = rest.first, next == " " || next == "\t" || next == "\"" || next == "<" else { break }
-                    guard let name = literal(rest) else { return nil }
-                    out.append(name)
+                    if let name = literal(rest) {
+                        out.append(name)
+                    } else if Self.startsIdentifier(rest) {
+                        return nil   // `#include CONFIG_H`: a macro names it
+                    }
+                    // Anything else (`#include ...` in a comment, as stb_image.h has) includes nothing: clang rejects it.
                     break
                 }
             }
@@ -104,8 +114,11 @@ public struct IncludeSearch {
                 search = rest
                 // `defined(__has_include)` and `#ifdef __has_include` test the feature, not a header.
                 guard rest.first == "(" else { continue }
-                guard let name = literal(rest.dropFirst()) else { return nil }
-                out.append(name)
+                if let name = literal(rest.dropFirst()) {
+                    out.append(name)
+                } else if Self.startsIdentifier(rest.dropFirst()) {
+                    return nil
+                }
             }
         }
         return out

@@ -75,5 +75,10 @@ final class FingerprintAmbiguityTests: XCTestCase {
         let feature = IncludeSearch(job: job).probes(files: ["/t/src/main.c"],
                                                      names: names("#if defined(__has_include)\n#endif\n"), exists: { _ in false })
         XCTAssertEqual(feature?.absent, [], "testing for the feature probes nothing")
+        // `#include ...` in a comment (stb_image.h's documentation) names no header and no macro: the unit stays
+        // cacheable; a macro after `__has_include(` does not.
+        XCTAssertEqual(IncludeSearch.names(in: "/*\n   #include ...\n*/\n#include \"a.h\"\n")?.map(\.name), ["a.h"])
+        XCTAssertNil(IncludeSearch.names(in: "#if __has_include(OPT_H)\n#endif\n"))
+        XCTAssertNil(IncludeSearch.names(in: "#  include\tCONFIG_H\n"))
     }
 }
