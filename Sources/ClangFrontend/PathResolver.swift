@@ -2,15 +2,15 @@ import Foundation
 
 /// Turns the file names libclang reports into the report's spelling: relative to the scanned root with `/`
 /// when the file is under it, absolute (symlinks resolved) otherwise. One per worker thread, so it caches freely.
-final class PathResolver {
+public final class PathResolver {
     let root: String
     private var cache: [String: String] = [:]
 
-    init(root: String) {
+    public init(root: String) {
         self.root = PathResolver.canonical(root)
     }
 
-    func display(_ raw: String) -> String {
+    public func display(_ raw: String) -> String {
         if let hit = cache[raw] { return hit }
         let real = PathResolver.canonical(raw)
         let shown: String
@@ -37,7 +37,7 @@ final class PathResolver {
     }
 
     /// Absolute, symlink-free, `.`/`..`-free spelling; falls back to lexical clean-up for missing files.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         if let r = realpath(path, nil) {
             defer { free(r) }
             return String(cString: r)

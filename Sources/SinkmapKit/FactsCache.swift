@@ -18,7 +18,7 @@ public final class FactsCache: @unchecked Sendable {
     /// The per-user secret: HMAC-SHA256 names and authenticates entries with it.
     private let key: SymmetricKey
     private let salt: String
-    private let lock = NSLock()
+    let lock = NSLock()
     private var contentHashes: [String: String?] = [:]
     public private(set) var hits = 0
     public private(set) var misses = 0
@@ -27,12 +27,22 @@ public final class FactsCache: @unchecked Sendable {
     public let trustsTimestamps: Bool
     private var existence: [String: Bool] = [:]
     private var headerNames: [String: [IncludeSearch.Name]?] = [:]
+    /// The scanned root, canonical: files under it are compared by their tokens (`FactsCache+Tokens`).
+    let root: String
+    /// Per scan: each in-tree file's `TokenText` digest, the shifts computed, each file's macro summary.
+    var tokenDigests: [String: String?] = [:]
+    var shiftMemo: [String: PositionShift?] = [:]
+    var macroMemo: [String: PositionalMacros] = [:]
+    var storedTexts: Set<String> = []
+    /// Units reused after moving their positions (a subset of `hits`).
+    public internal(set) var shifted = 0
 
     // v2: registrations, public declarations, stream reads. v8: flow facts (`FlowFact`). v3: binary entries (`BinaryEncoder`), several times
     // faster to read back than JSON — a warm re-scan is mostly reading entries. v12: HMAC-SHA256 and SHA-256
     // (swift-crypto) instead of SipHash: a 64-digit tag, entries of v11 fail it and are rebuilt. v13: flow through
     // conversion operators, dependent calls named as written, overloads ruled out by their arguments.
-    static let formatVersion = "sinkmap-facts-v13"  // bump whenever the front-end records facts differently
+    // v14: each in-tree input's token digest (`TokenText`), so a comment in a header keeps its dependants' entries.
+    static let formatVersion = "sinkmap-facts-v14"  // bump whenever the front-end records facts differently
 
     /// Fails (returns nil) when the folder cannot be created: the scan then runs without a cache.
     /// `root` is part of every key: facts name files relative to the scanned root, so two roots sharing one
@@ -44,6 +54,7 @@ public final class FactsCache: @unchecked Sendable {
         self.directory = directory
         self.trustsTimestamps = trustsTimestamps
         self.key = key
+        self.root = root.isEmpty ? "" : PathResolver.canonical(root)
         salt = [Self.formatVersion, SinkmapVersion.current, TranslationUnitIndexer.libclangVersion, root]
             .joined(separator: "\u{0}")
         startedNanoseconds = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
@@ -85,11 +96,20 @@ public final class FactsCache: @unchecked Sendable {
             count(\.rejected); count(\.misses)
             return nil
         }
-        for input in entry.inputs where !unchanged(input) { count(\.misses); return nil }
+        var moved: [String: PositionShift] = [:]
+        for input in entry.inputs where !unchanged(input) {
+            // Changed bytes, the same tokens: kept once its positions are moved (never for the gate).
+            guard trustsTimestamps, let shift = sameTokens(input) else { count(\.misses); return nil }
+            moved[input.path] = shift
+        }
         // A file where the include search found nothing before: a new header could shadow, or satisfy, one.
         for path in entry.absent where memoisedExists(path) { count(\.misses); return nil }
+        guard !moved.isEmpty else { count(\.hits); return entry }
+        guard let shifted = remapped(entry, moved: moved) else { count(\.misses); return nil }
         count(\.hits)
-        return entry
+        count(\.shifted)
+        store(job, facts: shifted.facts, inputs: shifted.inputs.map(\.path))
+        return shifted
     }
 
     public func store(_ job: CompileJob, facts: TranslationUnitFacts, inputs: [String]) {
@@ -104,7 +124,7 @@ public final class FactsCache: @unchecked Sendable {
             guard stat(path, &st) == 0, Self.mtime(st) < startedNanoseconds, Self.ctime(st) < startedNanoseconds,
                   let hash = contentHash(path) else { return }
             recorded.append(.init(path: path, inode: UInt64(st.st_ino), size: Int64(st.st_size), mtime: Self.mtime(st),
-                                  ctime: Self.ctime(st), hash: hash))
+                                  ctime: Self.ctime(st), hash: hash, tokens: tokenDigest(path, hash: hash)))
         }
         let entry = Entry(key: entryKey(job), inputs: recorded, absent: probes.absent, facts: facts)
         guard let body = try? BinaryEncoder().encode(entry) else { return }
@@ -123,6 +143,8 @@ public final class FactsCache: @unchecked Sendable {
             var mtime: Int64
             var ctime: Int64
             var hash: String
+            /// The `TokenText` digest of a file under the root (its text is kept in `texts/`); nil otherwise.
+            var tokens: String?
         }
         var key: String
         var inputs: [Input]
@@ -166,7 +188,7 @@ public final class FactsCache: @unchecked Sendable {
         return difference == 0
     }
 
-    private func unchanged(_ input: Entry.Input) -> Bool {
+    func unchanged(_ input: Entry.Input) -> Bool {
         var st = stat()
         guard stat(input.path, &st) == 0, Int64(st.st_size) == input.size else { return false }
         if trustsTimestamps && UInt64(st.st_ino) == input.inode && Self.mtime(st) == input.mtime
@@ -206,7 +228,7 @@ public final class FactsCache: @unchecked Sendable {
     }
 
     /// Content hash of a file, computed once per scan.
-    private func contentHash(_ path: String) -> String? {
+    func contentHash(_ path: String) -> String? {
         lock.lock()
         if let known = contentHashes[path] { lock.unlock(); return known }
         lock.unlock()
@@ -217,7 +239,7 @@ public final class FactsCache: @unchecked Sendable {
         return hash
     }
 
-    private func count(_ counter: ReferenceWritableKeyPath<FactsCache, Int>) {
+    func count(_ counter: ReferenceWritableKeyPath<FactsCache, Int>) {
         lock.lock()
         self[keyPath: counter] += 1
         lock.unlock()

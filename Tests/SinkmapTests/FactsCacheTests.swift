@@ -36,7 +36,7 @@ final class FactsCacheTests: XCTestCase {
     func testACacheThatCannotBeOpenedIsSaid() throws {
         let tree = try makeTree()
         let blocker = tree.root + "/not-a-folder"
-        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         let run = try BuiltBinary.run(["scan", ".", "--format", "json", "--cache-dir", tree.root + "/.cache-here"],
                                       in: tree.root, environment: ["XDG_CACHE_HOME": blocker + "/xdg"])
         XCTAssertEqual(run.code, 0, run.all)
@@ -68,12 +68,99 @@ final class FactsCacheTests: XCTestCase {
         let tree = try makeTree()
         let cache = tree.path("cache")
         _ = try scan(tree, cache: cache)
-        // shared.h is included by main.c and shared.c, not by other.c.
-        try tree.write("include/shared.h", "int shared_step(struct llama_context * ctx); /* edited */\n")
+        // shared.h is included by main.c and shared.c, not by other.c. A token changes (a comment would not count).
+        try tree.write("include/shared.h", "int shared_step(struct llama_context * ctx); int edited;\n")
         let after = try scan(tree, cache: cache)
         XCTAssertEqual(after.stats.cachedTranslationUnits, 1)
         let again = try scan(tree, cache: cache)
         XCTAssertEqual(again.stats.cachedTranslationUnits, 3)
+    }
+
+    /// A header with an inline body on the path, for the token-keyed entries below.
+    func makeInlineTree(header: String) throws -> TempTree {
+        let tree = try TempTree("sinkmap-tokens")
+        try tree.write("include/llama.h", """
+            struct llama_context;
+            int llama_decode(struct llama_context * ctx, int n);
+            """)
+        try tree.write("include/step.h", header)
+        try tree.write("src/main.cpp", """
+            #include "step.h"
+            int main() { return step([](int n) { return n; }); }
+            """)
+        try tree.write("src/other.cpp", "int other() { return 0; }\n")
+        return tree
+    }
+
+    static let inlineHeader = """
+        #pragma once
+        #include "llama.h"
+        template <class F> int step(F f) {
+            return llama_decode(nullptr, f(1));
+        }
+        """
+
+    func freshAndCached(_ tree: TempTree, cache: String, trustsTimestamps: Bool = true) throws -> (fresh: Report, cached: Report) {
+        var cached = try Scanning.scan(tree.root) { $0.cacheDirectory = cache; $0.cacheTrustsTimestamps = trustsTimestamps }
+        var fresh = try Scanning.scan(tree.root) { $0.cacheDirectory = nil }
+        fresh.stats.seconds = 0; cached.stats.seconds = 0
+        return (fresh, cached)
+    }
+
+    /// A comment added to a header changes no token: the units that read it keep their entries, and their positions
+    /// move so the report is exactly a fresh scan's (the call in the header is two lines further down).
+    func testACommentInAHeaderKeepsItsDependantsWithTheirLinesMoved() throws {
+        let tree = try makeInlineTree(header: Self.inlineHeader)
+        let cache = tree.path("cache")
+        let before = try scan(tree, cache: cache)
+        XCTAssertEqual(before.paths.first?.frames.dropLast().last?.call?.line, 4)
+        try tree.write("include/step.h", Self.inlineHeader.replacingOccurrences(
+            of: "#include \"llama.h\"\n", with: "#include \"llama.h\"\n// why step exists\n/* and\n   more */\n")
+            .replacingOccurrences(of: "(nullptr, f(1));", with: "(nullptr,   f(1));  // the model"))
+        var (fresh, cached) = try freshAndCached(tree, cache: cache)
+        XCTAssertEqual(cached.stats.cachedTranslationUnits, 2)
+        XCTAssertEqual(cached.paths.first?.frames.dropLast().last?.call?.line, 7)
+        cached.stats.cachedTranslationUnits = nil
+        XCTAssertEqual(fresh, cached)
+        // Stored again under the new text: the next scan is a plain hit.
+        XCTAssertEqual(try scan(tree, cache: cache).stats.cachedTranslationUnits, 2)
+    }
+
+    /// Twin: a token changed in the header re-parses the unit that includes it.
+    func testATokenChangeInAHeaderReparsesItsDependants() throws {
+        let tree = try makeInlineTree(header: Self.inlineHeader)
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        try tree.write("include/step.h", Self.inlineHeader.replacingOccurrences(of: "f(1)", with: "f(2)"))
+        var (fresh, cached) = try freshAndCached(tree, cache: cache)
+        XCTAssertEqual(cached.stats.cachedTranslationUnits, 1)
+        cached.stats.cachedTranslationUnits = nil
+        XCTAssertEqual(fresh, cached)
+    }
+
+    /// Twin: a header that expands `__LINE__` (here through a macro of another header) gives it another value
+    /// when its lines move, and a value can choose what is called: its dependants are parsed again.
+    func testAHeaderUsingItsOwnLineIsNotKeptWhenItsLinesMove() throws {
+        let header = Self.inlineHeader.replacingOccurrences(of: "f(1)", with: "f(HERE)")
+        let tree = try makeInlineTree(header: header)
+        try tree.write("include/llama.h", "#define HERE __LINE__\nstruct llama_context;\nint llama_decode(struct llama_context * ctx, int n);\n")
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        try tree.write("include/step.h", "// moved\n" + header)
+        var (fresh, cached) = try freshAndCached(tree, cache: cache)
+        XCTAssertEqual(cached.stats.cachedTranslationUnits, 1)
+        cached.stats.cachedTranslationUnits = nil
+        XCTAssertEqual(fresh, cached)
+    }
+
+    /// Twin: the gate (`check`, `baseline`) compares bytes; a comment re-parses there.
+    func testTheGateComparesBytesNotTokens() throws {
+        let tree = try makeInlineTree(header: Self.inlineHeader)
+        let cache = tree.path("cache")
+        _ = try scan(tree, cache: cache)
+        try tree.write("include/step.h", "// moved\n" + Self.inlineHeader)
+        let (_, cached) = try freshAndCached(tree, cache: cache, trustsTimestamps: false)
+        XCTAssertEqual(cached.stats.cachedTranslationUnits, 1)
     }
 
     func testAChangedSourceIsSeen() throws {

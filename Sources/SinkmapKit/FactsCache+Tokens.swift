@@ -1,0 +1,108 @@
+import ClangFrontend
+import Crypto
+import Foundation
+import SinkmapCore
+
+/// Entries keyed by tokens, not bytes: a file under the root that changed without changing its tokens (a comment,
+/// white space, lines moved — `TokenText`) keeps the entries of the units that read it; their facts' positions are
+/// moved to the new text (`PositionShift`, `PositionRemap`) so the report is byte for byte a fresh scan's. Only
+/// for `scan`: the gate (`trustsTimestamps == false`) compares bytes, as before.
+///
+/// Two things a token comparison cannot see make a unit parse again instead: a moved file that expands
+/// something whose value is its own line (`__LINE__`, `__builtin_LINE()`, `std::source_location`, a macro built
+/// on them or one that pastes tokens — `PositionalMacros`), and a position the remap cannot place.
+extension FactsCache {
+    /// Files larger than this are compared by bytes only (their text is not copied into the cache).
+    static let largestTokenFile = 4 << 20
+
+    var textsDirectory: String { directory + "/texts" }
+
+    /// The `TokenText` digest of an in-tree file (nil outside the root, too large, or not readable as tokens); its
+    /// text is kept under `texts/<content hash>` so a later scan can move positions from it.
+    func tokenDigest(_ path: String, hash: String) -> String? {
+        guard !root.isEmpty, path.hasPrefix(root == "/" ? "/" : root + "/") else { return nil }
+        lock.lock()
+        if let known = tokenDigests[path] { lock.unlock(); return known }
+        lock.unlock()
+        var digest: String?
+        if let data = try? RegularFile.read(path, limit: Self.largestTokenFile), SHA256.hash(data: data).hexDigits == hash,
+           let text = TokenText(Array(data)) {
+            digest = text.digest
+            keepText(data, hash: hash)
+        }
+        lock.lock()
+        tokenDigests[path] = .some(digest)
+        lock.unlock()
+        return digest
+    }
+
+    private func keepText(_ data: Data, hash: String) {
+        lock.lock()
+        let fresh = storedTexts.insert(hash).inserted
+        lock.unlock()
+        let path = textsDirectory + "/" + hash
+        guard fresh, !FileManager.default.fileExists(atPath: path) else { return }
+        try? FileManager.default.createDirectory(atPath: textsDirectory, withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: path, durable: false)
+    }
+
+    /// The shift from the entry's version of a file to today's, when only white space and comments changed.
+    func sameTokens(_ input: Entry.Input) -> PositionShift? {
+        guard let tokens = input.tokens else { return nil }
+        let memoKey = input.path + "\u{0}" + input.hash
+        lock.lock()
+        if let known = shiftMemo[memoKey] { lock.unlock(); return known }
+        lock.unlock()
+        var shift: PositionShift?
+        if let now = try? RegularFile.read(input.path, limit: Self.largestTokenFile),
+           let text = TokenText(Array(now)), text.digest == tokens,
+           let old = try? RegularFile.read(textsDirectory + "/" + input.hash, limit: Self.largestTokenFile),
+           SHA256.hash(data: old).hexDigits == input.hash {   // the kept text is the one the entry hashed
+            shift = PositionShift(old: Array(old), new: Array(now))
+        }
+        lock.lock()
+        shiftMemo[memoKey] = .some(shift)
+        lock.unlock()
+        return shift
+    }
+
+    /// The entry with its positions moved and its inputs as they are now; nil when it cannot be kept.
+    func remapped(_ entry: Entry, moved: [String: PositionShift]) -> Entry? {
+        guard !linePositional(entry.inputs.map(\.path), moved: Array(moved.keys)) else { return nil }
+        let paths = PathResolver(root: root.isEmpty ? "/" : root)
+        let files = entry.inputs.map { input -> (spellings: [String], shift: PositionShift?) in
+            var spellings: [String] = []
+            for s in [paths.display(input.path), PathResolver.canonical(input.path), input.path] where !spellings.contains(s) {
+                spellings.append(s)
+            }
+            return (spellings, moved[input.path])
+        }
+        guard let facts = try? PositionRemap(files: files).facts(entry.facts) else { return nil }
+        var kept = entry
+        kept.facts = facts
+        return kept
+    }
+
+    /// Whether a moved file uses anything whose value is the line it is expanded on.
+    private func linePositional(_ inputs: [String], moved: [String]) -> Bool {
+        var summaries: [PositionalMacros] = []
+        for path in inputs {
+            guard let summary = macros(path) else { return true }
+            summaries.append(summary)
+        }
+        let positional = PositionalMacros.positionalNames(summaries)
+        return moved.contains { path in macros(path).map { !$0.used.isDisjoint(with: positional) } ?? true }
+    }
+
+    private func macros(_ path: String) -> PositionalMacros? {
+        lock.lock()
+        if let known = macroMemo[path] { lock.unlock(); return known }
+        lock.unlock()
+        guard let data = try? RegularFile.read(path, limit: 64 << 20) else { return nil }
+        let summary = PositionalMacros(Array(data))
+        lock.lock()
+        macroMemo[path] = summary
+        lock.unlock()
+        return summary
+    }
+}
