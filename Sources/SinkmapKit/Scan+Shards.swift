@@ -18,9 +18,7 @@ extension Scan {
 
         // What each unit read and where its include search found nothing, from the parse or from the cache entry.
         let recorder = DependencyRecorder()
-        let cache = plan.cacheDirectory.flatMap {
-            FactsCache(directory: $0, root: root, trustsTimestamps: options.cacheTrustsTimestamps)
-        }
+        let cache = openCache(plan.cacheDirectory, root: root)
         let memo = ParallelIndexer.Memo(
             lookup: { job in
                 guard let hit = cache?.lookupWithDependencies(job) else { return nil }
@@ -31,10 +29,7 @@ extension Scan {
                 cache?.store(job, facts: facts, inputs: inputs)
                 recorder.record(job, inputs: inputs, absent: nil, cached: false)
             })
-        let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        var indexer = ParallelIndexer(root: root, workers: workers)
-        indexer.isolation = options.isolation
-        let units = jobs.isEmpty ? [] : indexer.run(jobs, memo: memo, progress: options.progress)
+        let units = index(jobs, root: root, memo: memo)
 
         var entries: [ShardEntry] = []
         var manifestUnits: [ShardManifest.Unit] = []
@@ -99,7 +94,8 @@ extension Scan {
         }
         return ShardSummary(spec: spec, manifestPath: manifestPath, factsPath: factsPath, units: units.count,
                             totalUnits: plan.jobs.count, withErrors: units.filter { $0.hadErrors && !$0.failed }.count,
-                            failed: units.filter(\.failed).count, cached: manifestUnits.filter(\.cached).count)
+                            failed: units.filter(\.failed).count, cached: manifestUnits.filter(\.cached).count,
+                            warnings: Self.cacheWarnings(cache, directory: plan.cacheDirectory))
     }
 }
 

@@ -155,18 +155,7 @@ public struct Scan {
             let (units, cache) = parse(plan.jobs, root: root, cacheDirectory: plan.cacheDirectory)
             parsed = units
             cachedUnits = cache?.hits ?? 0
-            if let dir = plan.cacheDirectory, cache == nil {
-                // A cache folder that cannot be created, or a key file (FactsCache.defaultKeyFile) that cannot be read
-                // or written: the scan is right, only slower — say why the next one will be slow too.
-                inputDiagnostics.append(DiagnosticFact(
-                    file: dir, severity: .warning,
-                    message: FactsCache.unavailableMessage))
-            }
-            if let cache, cache.rejected > 0 {
-                inputDiagnostics.append(DiagnosticFact(
-                    file: cache.directory, severity: .warning,
-                    message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt"))
-            }
+            inputDiagnostics += Self.cacheWarnings(cache, directory: plan.cacheDirectory)
         }
         // Several programs in one tree: a function each defines is one node per program (Docs/call-graph.md).
         let units = ProgramSeparation.apply(parsed)
@@ -366,18 +355,41 @@ public struct Scan {
     }
 
     func parse(_ jobs: [CompileJob], root: String, cacheDirectory: String?) -> ([TranslationUnitFacts], FactsCache?) {
-        let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        let cache = cacheDirectory.flatMap {
-            FactsCache(directory: $0, root: root, trustsTimestamps: options.cacheTrustsTimestamps)
-        }
+        let cache = openCache(cacheDirectory, root: root)
         let memo = cache.map { cache in
             ParallelIndexer.Memo(lookup: { cache.lookup($0) }, store: { cache.store($0, facts: $1, inputs: $2) })
         }
-        var indexer = ParallelIndexer(root: root, workers: workers)
-        indexer.isolation = options.isolation
-        var units = indexer.run(jobs, memo: memo, progress: options.progress)
+        var units = index(jobs, root: root, memo: memo)
         for i in units.indices where i < jobs.count { units[i].target = jobs[i].target }
         return (units, cache)
+    }
+
+    /// The facts cache of a scan or a shard: nil without one, or when it cannot be opened (`cacheWarnings` says so).
+    func openCache(_ directory: String?, root: String) -> FactsCache? {
+        directory.flatMap { FactsCache(directory: $0, root: root, trustsTimestamps: options.cacheTrustsTimestamps) }
+    }
+
+    /// `jobs` parsed by the worker processes (`--jobs`, `--isolation`), each through `memo` when there is one.
+    func index(_ jobs: [CompileJob], root: String, memo: ParallelIndexer.Memo?) -> [TranslationUnitFacts] {
+        guard !jobs.isEmpty else { return [] }
+        let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        var indexer = ParallelIndexer(root: root, workers: workers)
+        indexer.isolation = options.isolation
+        return indexer.run(jobs, memo: memo, progress: options.progress)
+    }
+
+    /// What a scan or a shard says about its cache: that the folder asked for could not be opened — the answer is
+    /// right, only slower, and the next run will be slow too — or that it held entries it could not trust.
+    static func cacheWarnings(_ cache: FactsCache?, directory: String?) -> [DiagnosticFact] {
+        if let directory, cache == nil {
+            return [DiagnosticFact(file: directory, severity: .warning, message: FactsCache.unavailableMessage)]
+        }
+        if let cache, cache.rejected > 0 {
+            return [DiagnosticFact(
+                file: cache.directory, severity: .warning,
+                message: "\(cache.rejected) cache entries were not written by this user or were damaged; they were ignored and rebuilt")]
+        }
+        return []
     }
 
     func buildGraph(_ units: [TranslationUnitFacts]) -> CallGraph {

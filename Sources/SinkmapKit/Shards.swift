@@ -151,6 +151,8 @@ public struct ShardSummary: Sendable {
     public var withErrors: Int
     public var failed: Int
     public var cached: Int
+    /// The facts cache could not be opened, or held entries it could not trust (`Scan.cacheWarnings`): said on stderr.
+    public var warnings: [DiagnosticFact] = []
 }
 
 /// The facts of several shards, loaded and checked for a merge (`sinkmap merge`, `sinkmap check --facts`).

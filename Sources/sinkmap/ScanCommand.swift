@@ -109,6 +109,9 @@ struct ScanCommand: ParsableCommand {
         let parsed = s.units - s.withErrors - s.failed
         print("\(spec): \(s.units) of \(s.totalUnits) translation units (\(parsed) parsed, \(s.withErrors) with errors, "
               + "\(s.failed) failed; \(s.cached) from the cache) → \(TerminalText.sanitize(s.manifestPath))")
+        for w in s.warnings {
+            FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(w.file)): \(TerminalText.sanitize(w.message))\n".utf8))
+        }
         if s.failed > 0 {
             FileHandle.standardError.write(Data("sinkmap: warning: \(s.failed) of the shard's \(s.units) translation units failed to parse; the merge reports them\n".utf8))
         }

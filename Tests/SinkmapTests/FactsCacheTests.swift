@@ -45,6 +45,12 @@ final class FactsCacheTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.filter { $0.message.hasPrefix("the facts cache could not be opened") }.map(\.file),
                        [tree.root + "/.cache-here"])
         XCTAssertEqual(report.paths.count, 1)
+        // A shard says it too (its facts are right, only every shard of the workflow is slower).
+        let shard = try BuiltBinary.run(["scan", ".", "--shard", "1/1", "--facts-out", tree.root + "/shards",
+                                         "--cache-dir", tree.root + "/.cache-here"],
+                                        in: tree.root, environment: ["XDG_CACHE_HOME": blocker + "/xdg"])
+        XCTAssertEqual(shard.code, 0, shard.all)
+        XCTAssertTrue(shard.stderr.contains("sinkmap: warning: \(tree.root)/.cache-here: the facts cache could not be opened"), shard.stderr)
         // With a key file that can be written, no such warning.
         let fine = try BuiltBinary.run(["scan", ".", "--format", "json", "--cache-dir", tree.root + "/.cache-here"],
                                        in: tree.root, environment: ["XDG_CACHE_HOME": tree.root + "/xdg-ok"])
