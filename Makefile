@@ -109,7 +109,8 @@ bench-setup: setup
 	  fi; \
 	fi
 
-## bench: the seven figures (cold scan vs clang, warm and edited re-scans, the engine on 1M functions, peak memory,
+## bench: the nine figures (cold scan CPU vs clang, warm re-scan, re-scans after editing a .cpp, a comment and a token
+## in the shared header, the engine on 1M functions, peak memory,
 ## 4 shards + merge vs the cold scan, the merge alone),
 ## measured in one run with their targets. A measurement, not a test: run it on an otherwise idle machine.
 ## BENCH_ARGS passes options, e.g. BENCH_ARGS="--project ~/src/llama.cpp -p ~/src/llama.cpp/build --no-engine".

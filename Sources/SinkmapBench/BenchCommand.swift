@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `make bench`: the five figures of the performance issue, measured in one run on this machine, each with its
+/// `make bench`: the figures of the performance issue, measured in one run on this machine, each with its
 /// target. Not a test — timings on a shared machine are evidence, not assertions.
 @main
 struct BenchCommand: ParsableCommand {
@@ -10,8 +10,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure sinkmap against clang on a generated C++ project, and the path engine on a large graph.",
         discussion: """
         By default generates a C++ project of --units translation units in a temporary folder. With --project, \
-        measures an existing tree instead (its compile_commands.json at the root or under -p); the file edited \
-        for the third figure is restored afterwards.
+        measures an existing tree instead (its compile_commands.json at the root or under -p); the files edited \
+        for the re-scan figures (--edit, --header) are restored afterwards, byte for byte. Without --header, \
+        --project skips the two shared-header figures.
         """)
 
     @Option(help: "Translation units in the generated project.")
@@ -25,6 +26,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The .cpp file to edit for the re-scan figure (default: the first unit).", valueName: "file"))
     var edit: String?
+
+    @Option(help: ArgumentHelp("The header every unit includes, edited for the header figures (default: the generated project's; with --project, none: those figures are skipped).", valueName: "file"))
+    var header: String?
 
     @Option(help: "libclang workers for the scans (default: the number of cores).")
     var jobs: Int?
@@ -68,12 +72,14 @@ struct BenchCommand: ParsableCommand {
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
             let root: String
             var editFile = edit
+            var headerFile = header
             if let project {
                 root = URL(fileURLWithPath: project).standardizedFileURL.path
             } else {
                 root = work + "/project"
                 let sources = try SyntheticProject(units: units).write(to: root)
                 editFile = editFile ?? sources[sources.count / 2]
+                headerFile = headerFile ?? root + "/" + SyntheticProject.sharedHeader
                 status("generated \(sources.count) translation units in \(root)")
             }
             if editFile == nil {
@@ -81,8 +87,12 @@ struct BenchCommand: ParsableCommand {
                     .first { $0.file.hasSuffix(".cpp") || $0.file.hasSuffix(".cc") }?.file
             }
             guard let editFile else { throw BenchError("no .cpp file to edit; give --edit") }
+            // Checked now, not after the cold scan has taken its minutes.
+            if let headerFile, !FileManager.default.fileExists(atPath: headerFile) {
+                throw BenchError("no header \(headerFile) (--header)")
+            }
             var bench = ScanBenchmark(sinkmap: try findSinkmap(), clang: clangPath, root: root, buildDir: buildDir,
-                                      jobs: jobs ?? cores, work: work, touched: editFile)
+                                      jobs: jobs ?? cores, work: work, touched: editFile, sharedHeader: headerFile)
             bench.shards = shards
             scan = try bench.run(progress: status)
             if keep { status("kept \(work)") }

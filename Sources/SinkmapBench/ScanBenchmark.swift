@@ -2,7 +2,8 @@ import Foundation
 import SinkmapReport
 
 /// The scan figures, measured in one run on one machine: the clang baseline, then a cold scan (fresh cache),
-/// a warm re-scan (nothing changed) and a re-scan after editing one .cpp file.
+/// a warm re-scan (nothing changed), a re-scan after editing one .cpp file, one after adding a comment near the top
+/// of the shared header and one after changing a token in it — each re-scan on the cold scan's cache.
 struct ScanBenchmark {
     var sinkmap: String
     var clang: String
@@ -14,6 +15,9 @@ struct ScanBenchmark {
     var work: String
     /// The .cpp file edited for the third figure (restored afterwards).
     var touched: String
+    /// The header every unit includes, edited for the fourth and fifth figures (restored afterwards, byte for byte);
+    /// nil: those two are not measured.
+    var sharedHeader: String?
 
     struct Scan {
         var run: Subprocess.Result
@@ -31,6 +35,10 @@ struct ScanBenchmark {
         var cold: Scan
         var warm: Scan
         var edited: Scan
+        /// After a comment line near the top of the shared header: every later line moves, no token changes.
+        var commented: Scan?
+        /// After a declaration added to the shared header: the units including it have to be parsed again.
+        var retokened: Scan?
         var sharded: Sharded?
     }
 
@@ -77,13 +85,53 @@ struct ScanBenchmark {
         defer { try? original.write(to: URL(fileURLWithPath: touched)) }
         let edited = try scan("edited")
         try original.write(to: URL(fileURLWithPath: touched))
+        var commented: Scan?, retokened: Scan?
+        if let sharedHeader {
+            (commented, retokened) = try editHeader(sharedHeader, progress: progress)
+        }
         var sharded: Sharded?
         if shards > 0 {
             progress("\(shards) shards one after another, then the merge")
             sharded = try shardAndMerge()
         }
         return Result(clangSeconds: clangSeconds, clangCPUSeconds: clangCPU, clangUnits: entries.count, clangFailures: failures,
-                      clangMaxRSS: clangRSS, cold: cold, warm: warm, edited: edited, sharded: sharded)
+                      clangMaxRSS: clangRSS, cold: cold, warm: warm, edited: edited, commented: commented,
+                      retokened: retokened, sharded: sharded)
+    }
+
+    /// Figures 4 and 5: a comment line inserted after the header's include guard (so every following line moves by
+    /// one), a re-scan; then a declaration inserted at the same place (one token change since that scan), a re-scan.
+    private func editHeader(_ header: String, progress: (String) -> Void) throws -> (Scan, Scan) {
+        let url = URL(fileURLWithPath: header)
+        let original = try Data(contentsOf: url)
+        defer { try? original.write(to: url) }
+        // Lines as bytes, so a header that is not UTF-8 keeps every other byte while it is edited.
+        var lines = original.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Data($0) }
+        let at = Self.afterIncludeGuard(lines.map { String(decoding: $0, as: UTF8.self) })
+        func write() throws { try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: url) }
+        progress("re-scan after a comment near the top of \(header)")
+        lines.insert(Data("// sinkmap bench: a comment".utf8), at: at)
+        try write()
+        let commented = try scan("header-comment")
+        progress("re-scan after a token change in \(header)")
+        lines.insert(Data("int sinkmap_bench_token_\(getpid())(int);".utf8), at: at)
+        try write()
+        let retokened = try scan("header-token")
+        try original.write(to: url)
+        return (commented, retokened)
+    }
+
+    /// The line after `#pragma once`, or after the `#define` of an `#ifndef` guard, when that is the header's first
+    /// directive; else the first line.
+    static func afterIncludeGuard(_ lines: [String]) -> Int {
+        let directives = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        guard let first = directives.first else { return 0 }
+        let words = { (i: Int) in lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "#" }) }
+        if words(first).starts(with: ["pragma", "once"]) { return first + 1 }
+        if words(first).first == "ifndef", directives.count > 1, words(directives[1]).first == "define" {
+            return directives[1] + 1
+        }
+        return 0
     }
 
     /// `sinkmap scan --shard I/N --facts-out` for every I, then `sinkmap merge`; the merged report is compared with the

@@ -8,6 +8,8 @@ struct SyntheticProject {
     var units: Int
     /// Modules per layer; a module calls into the one or two layers below it.
     var layerWidth = 5
+    /// The project header every unit includes, relative to the root: the one the header figures edit.
+    static let sharedHeader = "include/app/base.h"
 
     /// Writes the project under `root` and returns the path of each .cpp file, main.cpp last.
     func write(to root: String) throws -> [String] {
@@ -15,7 +17,7 @@ struct SyntheticProject {
         try fm.createDirectory(atPath: root + "/include/app", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/src", withIntermediateDirectories: true)
         try write(Self.llamaHeader, root + "/include/llama.h")
-        try write(Self.baseHeader, root + "/include/app/base.h")
+        try write(Self.baseHeader, root + "/" + Self.sharedHeader)
         var sources: [String] = []
         let modules = max(units - 1, 1)
         for m in 0..<modules {
