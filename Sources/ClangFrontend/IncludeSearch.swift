@@ -68,59 +68,76 @@ public struct IncludeSearch {
         return Probes(absent: absent.sorted(), found: found.sorted())
     }
 
-    /// Whether `rest` (after blanks) starts with an identifier: a macro that may expand to a header name.
-    static func startsIdentifier(_ rest: Substring) -> Bool {
-        guard let c = rest.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.first else { return false }
-        return c == "_" || c == "$" || CharacterSet.letters.contains(c) || c.value >= 0x80
-    }
-
     /// A header name as written: `"name"` (quoted) or `<name>`.
     public typealias Name = (name: String, quoted: Bool)
 
     /// The header names of every include directive and `__has_include` in `source`. Nil when one names its
     /// header through a macro.
-    public static func names(in source: String) -> [Name]? {
+    public static func names(in source: String) -> [Name]? { names(in: Array(source.utf8)) }
+
+    /// `names(in:)` over a file's bytes, line by line (a line ends at `\n` or `\r`); only lines starting with `#`
+    /// or holding `__has_include` are looked at.
+    public static func names(in bytes: [UInt8]) -> [Name]? {
         var out: [Name] = []
-        /// The `"name"` or `<name>` at the start of `rest` (after blanks); nil if something else is there.
-        func literal(_ rest: Substring) -> Name? {
-            let s = rest.drop { $0 == " " || $0 == "\t" }
-            guard let open = s.first, open == "\"" || open == "<" else { return nil }
-            let close: Character = open == "\"" ? "\"" : ">"
-            guard let end = s.dropFirst().firstIndex(of: close) else { return nil }
-            return (String(s[s.index(after: s.startIndex)..<end]), open == "\"")
-        }
-        for line in source.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            var s = line.drop { $0 == " " || $0 == "\t" }
-            if s.first == "#" {
-                s = s.dropFirst().drop { $0 == " " || $0 == "\t" }
-                for keyword in ["include_next", "include", "import"] where s.hasPrefix(keyword) {
-                    let rest = s.dropFirst(keyword.count)
+        let hasInclude = Array("__has_include".utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let line = bytes[start..<end]
+            start = end + 1
+            var k = line.startIndex
+            while k < line.endIndex, line[k] == 0x20 || line[k] == 0x09 { k += 1 }
+            if k < line.endIndex, line[k] == 0x23 {
+                k += 1
+                while k < line.endIndex, line[k] == 0x20 || line[k] == 0x09 { k += 1 }
+                for keyword in directives where line[k...].starts(with: keyword) {
+                    let rest = line[(k + keyword.count)...]
                     // `#includes` is not a directive; `#include"x.h"` is.
-                    guard let next = rest.first, next == " " || next == "\t" || next == "\"" || next == "<" else { break }
+                    guard let next = rest.first, next == 0x20 || next == 0x09 || next == 0x22 || next == 0x3C else { break }
                     if let name = literal(rest) {
                         out.append(name)
-                    } else if Self.startsIdentifier(rest) {
+                    } else if startsIdentifier(rest) {
                         return nil   // `#include CONFIG_H`: a macro names it
                     }
                     // Anything else (`#include ...` in a comment, as stb_image.h has) includes nothing: clang rejects it.
                     break
                 }
             }
-            var search = line[...]
-            while let r = search.range(of: "__has_include") {
-                var rest = search[r.upperBound...]
-                if rest.hasPrefix("_next") { rest = rest.dropFirst(5) }
-                rest = rest.drop { $0 == " " || $0 == "\t" }
-                search = rest
+            guard line.count >= hasInclude.count, line.contains(0x5F) else { continue }
+            var i = line.startIndex
+            while i + hasInclude.count <= line.endIndex {
+                guard line[i] == 0x5F, line[i..<(i + hasInclude.count)].elementsEqual(hasInclude) else { i += 1; continue }
+                var rest = line[(i + hasInclude.count)...]
+                i += hasInclude.count
+                if rest.starts(with: Array("_next".utf8)) { rest = rest.dropFirst(5) }
+                rest = rest.drop { $0 == 0x20 || $0 == 0x09 }
                 // `defined(__has_include)` and `#ifdef __has_include` test the feature, not a header.
-                guard rest.first == "(" else { continue }
+                guard rest.first == 0x28 else { continue }
                 if let name = literal(rest.dropFirst()) {
                     out.append(name)
-                } else if Self.startsIdentifier(rest.dropFirst()) {
+                } else if startsIdentifier(rest.dropFirst()) {
                     return nil
                 }
             }
         }
         return out
+    }
+
+    private static let directives = ["include_next", "include", "import"].map { Array($0.utf8) }
+
+    /// The `"name"` or `<name>` at the start of `rest` (after blanks); nil if something else is there.
+    static func literal(_ rest: ArraySlice<UInt8>) -> Name? {
+        let s = rest.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let open = s.first, open == 0x22 || open == 0x3C else { return nil }
+        let close: UInt8 = open == 0x22 ? 0x22 : 0x3E
+        guard let end = s.dropFirst().firstIndex(of: close) else { return nil }
+        return (String(decoding: s[(s.startIndex + 1)..<end], as: UTF8.self), open == 0x22)
+    }
+
+    /// Whether `rest` (after blanks) starts with an identifier: a macro that may expand to a header name.
+    static func startsIdentifier(_ rest: ArraySlice<UInt8>) -> Bool {
+        guard let c = rest.drop(while: { $0 == 0x20 || $0 == 0x09 }).first else { return false }
+        return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x24 || c >= 0x80
     }
 }

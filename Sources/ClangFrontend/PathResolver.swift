@@ -12,17 +12,16 @@ public final class PathResolver {
 
     public func display(_ raw: String) -> String {
         if let hit = cache[raw] { return hit }
-        let real = PathResolver.canonical(raw)
-        let shown: String
-        if real == root {
-            shown = "."
-        } else if real.hasPrefix(root == "/" ? "/" : root + "/") {
-            shown = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
-        } else {
-            shown = real
-        }
+        let shown = Self.display(canonical: PathResolver.canonical(raw), root: root)
         cache[raw] = shown
         return shown
+    }
+
+    /// The report's spelling of a canonical path under a canonical root.
+    public static func display(canonical real: String, root: String) -> String {
+        if real == root { return "." }
+        if real.hasPrefix(root == "/" ? "/" : root + "/") { return String(real.dropFirst(root == "/" ? 1 : root.count + 1)) }
+        return real
     }
 
     /// Folders of the system's own headers: diagnostics there are shown in full.

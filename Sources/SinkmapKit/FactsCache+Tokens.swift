@@ -69,40 +69,67 @@ extension FactsCache {
     /// The entry with its positions moved and its inputs as they are now; nil when it cannot be kept.
     func remapped(_ entry: Entry, moved: [String: PositionShift]) -> Entry? {
         guard !linePositional(entry.inputs.map(\.path), moved: Array(moved.keys)) else { return nil }
-        let paths = PathResolver(root: root.isEmpty ? "/" : root)
-        let files = entry.inputs.map { input -> (spellings: [String], shift: PositionShift?) in
-            var spellings: [String] = []
-            for s in [paths.display(input.path), PathResolver.canonical(input.path), input.path] where !spellings.contains(s) {
-                spellings.append(s)
-            }
-            return (spellings, moved[input.path])
-        }
+        let files = entry.inputs.map { (spellings: spellings(of: $0.path), shift: moved[$0.path]) }
         guard let facts = try? PositionRemap(files: files).facts(entry.facts) else { return nil }
         var kept = entry
         kept.facts = facts
         return kept
     }
 
-    /// Whether a moved file uses anything whose value is the line it is expanded on.
-    private func linePositional(_ inputs: [String], moved: [String]) -> Bool {
-        var summaries: [PositionalMacros] = []
-        for path in inputs {
-            guard let summary = macros(path) else { return true }
-            summaries.append(summary)
-        }
-        let positional = PositionalMacros.positionalNames(summaries)
-        return moved.contains { path in macros(path).map { !$0.used.isDisjoint(with: positional) } ?? true }
+    /// The ways facts spell a file the unit read: as the report shows it (root-relative under the root), canonical,
+    /// and as libclang named it. Once per path per scan (each is a `realpath`).
+    private func spellings(of path: String) -> [String] {
+        lock.lock()
+        if let known = spellingMemo[path] { lock.unlock(); return known }
+        lock.unlock()
+        let canonical = PathResolver.canonical(path)
+        let shown = root.isEmpty ? canonical : PathResolver.display(canonical: canonical, root: root)
+        var spellings: [String] = []
+        for s in [shown, canonical, path] where !spellings.contains(s) { spellings.append(s) }
+        lock.lock()
+        spellingMemo[path] = spellings
+        lock.unlock()
+        return spellings
     }
 
-    private func macros(_ path: String) -> PositionalMacros? {
+    /// Whether a moved file uses anything whose value is the line it is expanded on, through the macros the unit's
+    /// files define. Unreadable files count as positional.
+    private func linePositional(_ inputs: [String], moved: [String]) -> Bool {
+        for path in inputs where !indexMacros(path) { return true }
+        let files = Set(inputs)
+        lock.lock()
+        let index = macroIndex
+        lock.unlock()
+        let definitions = { (name: String) in (index[name] ?? []).filter { files.contains($0.path) }.map(\.body) }
+        return moved.contains { path in
+            guard let used = usedNames(path) else { return true }
+            return PositionalMacros.usesPosition(used, definitions: definitions)
+        }
+    }
+
+    /// Adds a file's macro definitions to `macroIndex` once per scan; false when it cannot be read.
+    private func indexMacros(_ path: String) -> Bool {
         lock.lock()
         if let known = macroMemo[path] { lock.unlock(); return known }
         lock.unlock()
-        guard let data = try? RegularFile.read(path, limit: 64 << 20) else { return nil }
-        let summary = PositionalMacros(Array(data))
+        let summary = (try? RegularFile.read(path, limit: 64 << 20)).map { PositionalMacros(Array($0)) }
         lock.lock()
-        macroMemo[path] = summary
+        defer { lock.unlock() }
+        if let known = macroMemo[path] { return known }
+        macroMemo[path] = summary != nil
+        for (name, body) in summary?.definitions ?? [:] { macroIndex[name, default: []].append((path, body)) }
+        return summary != nil
+    }
+
+    /// The names a moved file uses outside its `#define`s.
+    private func usedNames(_ path: String) -> Set<String>? {
+        lock.lock()
+        if let known = usedNames[path] { lock.unlock(); return known }
         lock.unlock()
-        return summary
+        let names = (try? RegularFile.read(path, limit: 64 << 20)).map { PositionalMacros(Array($0), names: true).used }
+        lock.lock()
+        usedNames[path] = .some(names)
+        lock.unlock()
+        return names
     }
 }

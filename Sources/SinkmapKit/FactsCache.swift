@@ -32,7 +32,11 @@ public final class FactsCache: @unchecked Sendable {
     /// Per scan: each in-tree file's `TokenText` digest, the shifts computed, each file's macro summary.
     var tokenDigests: [String: String?] = [:]
     var shiftMemo: [String: PositionShift?] = [:]
-    var macroMemo: [String: PositionalMacros] = [:]
+    var macroMemo: [String: Bool] = [:]
+    /// Macro definitions of every file summarised this scan, by name: (file, body; nil when it pastes tokens).
+    var macroIndex: [String: [(path: String, body: Set<String>?)]] = [:]
+    var usedNames: [String: Set<String>?] = [:]
+    var spellingMemo: [String: [String]] = [:]
     var storedTexts: Set<String> = []
     /// Units reused after moving their positions (a subset of `hits`).
     public internal(set) var shifted = 0
@@ -108,7 +112,9 @@ public final class FactsCache: @unchecked Sendable {
         guard let shifted = remapped(entry, moved: moved) else { count(\.misses); return nil }
         count(\.hits)
         count(\.shifted)
-        store(job, facts: shifted.facts, inputs: shifted.inputs.map(\.path))
+        // Stored again under today's texts. The same tokens, so the same include directives: the include search's
+        // results (the files found, the paths absent) are the entry's.
+        write(job, facts: shifted.facts, inputs: shifted.inputs.map(\.path), absent: shifted.absent)
         return shifted
     }
 
@@ -118,15 +124,21 @@ public final class FactsCache: @unchecked Sendable {
         // cannot be replayed (a header named by a macro) leaves the unit uncached.
         guard let probes = IncludeSearch(job: job).probes(files: inputs, names: includeNames,
                                                           exists: memoisedExists) else { return }
+        write(job, facts: facts, inputs: Set(inputs + probes.found).sorted(), absent: probes.absent)
+    }
+
+    /// Stores an entry: each input as it is now (a file modified since the scan began is not trusted to be what
+    /// was parsed, and leaves the unit uncached).
+    func write(_ job: CompileJob, facts: TranslationUnitFacts, inputs: [String], absent: [String]) {
         var recorded: [Entry.Input] = []
-        for path in Set(inputs + probes.found).sorted() {
+        for path in inputs {
             var st = stat()
             guard stat(path, &st) == 0, Self.mtime(st) < startedNanoseconds, Self.ctime(st) < startedNanoseconds,
                   let hash = contentHash(path) else { return }
             recorded.append(.init(path: path, inode: UInt64(st.st_ino), size: Int64(st.st_size), mtime: Self.mtime(st),
                                   ctime: Self.ctime(st), hash: hash, tokens: tokenDigest(path, hash: hash)))
         }
-        let entry = Entry(key: entryKey(job), inputs: recorded, absent: probes.absent, facts: facts)
+        let entry = Entry(key: entryKey(job), inputs: recorded, absent: absent, facts: facts)
         guard let body = try? BinaryEncoder().encode(entry) else { return }
         let mac = mac(body)
         // Not flushed to disk: an entry lost to a power cut is rebuilt, a damaged one fails authentication.
@@ -208,7 +220,7 @@ public final class FactsCache: @unchecked Sendable {
         lock.lock()
         if let known = headerNames[path] { lock.unlock(); return known }
         lock.unlock()
-        let names = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: String(decoding: $0, as: UTF8.self)) } ?? []
+        let names = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: Array($0)) } ?? []
         lock.lock()
         headerNames[path] = .some(names)
         lock.unlock()

@@ -89,10 +89,14 @@ final class TokenTextTests: XCTestCase {
     }
 
     func testMacrosWhoseValueIsALineArePositional() {
-        let a = PositionalMacros(Array("#define HERE __LINE__\n#define AT(x) f(x, HERE)\n#define CAT(a, b) a##b\nint g();\n".utf8))
-        let names = PositionalMacros.positionalNames([a])
-        XCTAssertTrue(names.isSuperset(of: ["__LINE__", "HERE", "AT", "CAT"]))
-        XCTAssertFalse(names.contains("g"))
-        XCTAssertEqual(PositionalMacros(Array("#if __LINE__ > 2\nAT(1);\n#endif\n".utf8)).used, ["if", "__LINE__", "AT", "endif"])
+        let a = PositionalMacros(Array("#define HERE __LINE__\n#define AT(x) f(x, HERE)\n#define CAT(a, b) a##b\n#define G g\nint g();\n".utf8))
+        let definitions = { (name: String) in a.definitions[name].map { [$0] } ?? [] }
+        for name in ["__LINE__", "HERE", "AT", "CAT", "source_location"] {
+            XCTAssertTrue(PositionalMacros.usesPosition([name], definitions: definitions), name)
+        }
+        XCTAssertFalse(PositionalMacros.usesPosition(["G", "g", "f"], definitions: definitions))
+        XCTAssertEqual(a.used, [], "names outside #define only when asked for")
+        XCTAssertEqual(PositionalMacros(Array("#if __LINE__ > 2\nAT(1);\n#endif\n".utf8), names: true).used, ["if", "__LINE__", "AT", "endif"])
+        XCTAssertEqual(PositionalMacros(Array("#define L \\\n  __LINE__\n".utf8)).definitions["L"], .some(["__LINE__"]))
     }
 }
