@@ -75,14 +75,21 @@ public enum ProgramSeparation {
         }
         /// An id as this unit means it: a separated function (or a lambda, parameter or template argument of one) bound
         /// to its home copies; anything else unchanged.
+        var mapped: [String: [String]] = [:]
         func map(_ id: String) -> [String] {
+            if let known = mapped[id] { return known }
+            let ids = bind(id)
+            mapped[id] = ids
+            return ids
+        }
+        func bind(_ id: String) -> [String] {
             if ambiguous[id] != nil { return home(id) }
             for prefix in ["param:", "targ:"] where id.hasPrefix(prefix) {
                 guard let hash = id.lastIndex(of: "#") else { break }
                 let base = String(id[id.index(id.startIndex, offsetBy: prefix.count)..<hash])
                 if ambiguous[base] != nil { return home(base).map { prefix + $0 + String(id[hash...]) } }
             }
-            if let closure = id.range(of: "::closure#") {
+            if let closure = id.firstRange(of: "::closure#") {
                 let base = String(id[..<closure.lowerBound])
                 if ambiguous[base] != nil { return home(base).map { $0 + String(id[closure.lowerBound...]) } }
             }
