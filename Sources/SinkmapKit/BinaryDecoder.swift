@@ -82,6 +82,16 @@ public struct BinaryDecoder {
             return v
         }
 
+        /// A list of `Int32`, as `UnkeyedReader` reads one: a count, then each element.
+        func int32s() throws -> [Int32] {
+            let n = Int(try fixed32())
+            guard n <= bytes.count - offset else { throw BinaryDecoder.corrupted("count too large") }
+            var out: [Int32] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n { out.append(try integer(Int32.self)) }
+            return out
+        }
+
         func bool() throws -> Bool {
             switch try byte() {
             case 0: return false
@@ -119,7 +129,11 @@ extension PrimitiveReader {
     func get(_: Float.Type) throws -> Float { Float(bitPattern: try reader.fixed32()) }
     func get<I: FixedWidthInteger & SignedInteger>(_ t: I.Type) throws -> I { try reader.integer(t) }
     func get<I: FixedWidthInteger & UnsignedInteger>(_ t: I.Type) throws -> I { try reader.integer(t) }
-    func get<T: Decodable>(_: T.Type) throws -> T { try T(from: BinaryDecoding(reader)) }
+    func get<T: Decodable>(_: T.Type) throws -> T {
+        // A flow's edges: the same bytes as a list of Int32, read without a container per element.
+        if T.self == [Int32].self { return try reader.int32s() as! T }
+        return try T(from: BinaryDecoding(reader))
+    }
 }
 
 private final class KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol, PrimitiveReader {
