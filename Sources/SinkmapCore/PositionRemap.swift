@@ -47,9 +47,6 @@ public struct PositionRemap {
         byBasename = basenames
     }
 
-    /// Whether any file moved at all.
-    public var isEmpty: Bool { shifts.isEmpty }
-
     // MARK: - Structured positions
 
     public func location(_ l: SourceLocation) throws -> SourceLocation {

@@ -239,8 +239,6 @@ public struct PositionShift: Sendable {
     let oldLineStarts: [Int32]
     let newLineStarts: [Int32]
     let oldSize: Int
-    /// Lines before this one (1-based) are the same in both versions.
-    public let firstMovedLine: Int
 
     /// nil when the two versions are not the same tokens (or either cannot be read).
     public init?(old: [UInt8], new: [UInt8]) {
@@ -250,10 +248,6 @@ public struct PositionShift: Sendable {
         oldLineStarts = Self.lineStarts(old)
         newLineStarts = Self.lineStarts(new)
         oldSize = old.count
-        var same = 0
-        while same < oldKept.count, oldKept[same] == newKept[same] { same += 1 }
-        let firstMoved = same < oldKept.count ? Int(oldKept[same]) : old.count
-        firstMovedLine = Self.line(of: firstMoved, in: oldLineStarts)
     }
 
     static func lineStarts(_ bytes: [UInt8]) -> [Int32] {

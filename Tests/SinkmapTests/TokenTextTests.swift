@@ -68,7 +68,6 @@ final class TokenTextTests: XCTestCase {
         XCTAssertEqual(shift.position(line: 2, column: 18).map { [$0.line, $0.column] }, [4, 22])   // the call of f
         XCTAssertNil(shift.position(line: 1, column: 9))       // the new line: not a token
         XCTAssertNil(shift.position(line: 9, column: 1))
-        XCTAssertEqual(shift.firstMovedLine, 1)
         XCTAssertNil(PositionShift(old: old, new: Array("int f();\nint g() { return f() + 1; }\n".utf8)))
     }
 
