@@ -38,8 +38,8 @@ final class InterruptTests: XCTestCase {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         try process.run()
         let started = Hostile.wait(60) {
-            // An entry (temporary files start with a dot).
-            ((try? FileManager.default.contentsOfDirectory(atPath: t.path("cache"))) ?? []).contains { !$0.hasPrefix(".") }
+            // An entry (temporary files start with a dot; `texts/` holds the files' texts, written before entries).
+            ((try? FileManager.default.contentsOfDirectory(atPath: t.path("cache"))) ?? []).contains { !$0.hasPrefix(".") && $0.hasSuffix(".facts") }
         }
         XCTAssertTrue(started, "the scan never got going")
         XCTAssertTrue(process.isRunning, "the scan ended before it could be interrupted")
