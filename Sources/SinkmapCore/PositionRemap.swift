@@ -50,14 +50,18 @@ public struct PositionRemap {
     // MARK: - Structured positions
 
     public func location(_ l: SourceLocation) throws -> SourceLocation {
-        guard let shift = shifts[l.file] else { return l }
-        guard let p = shift.position(line: l.line, column: l.column) else { throw Unmappable(description: "\(l.description) is not a token") }
+        let p = try position(file: l.file, line: l.line, column: l.column)
         return SourceLocation(file: l.file, line: p.line, column: p.column)
     }
 
     func position(file: String, line: Int, column: Int) throws -> (line: Int, column: Int) {
-        guard let shift = shifts[file] else { return (line, column) }
-        guard let p = shift.position(line: line, column: column) else { throw Unmappable(description: "\(file):\(line):\(column) is not a token") }
+        try Self.move(shifts[file], line: line, column: column)
+    }
+
+    /// A position in a file that moved by `shift` (unchanged when it did not move); throws when no token starts there.
+    static func move(_ shift: PositionShift?, line: Int, column: Int) throws -> (line: Int, column: Int) {
+        guard let shift else { return (line, column) }
+        guard let p = shift.position(line: line, column: column) else { throw Unmappable(description: "\(line):\(column) is not a token") }
         return p
     }
 
@@ -106,13 +110,7 @@ public struct PositionRemap {
 
     private func linePosition(prefix: ArraySlice<UInt8>, marker: UInt8, line: Int, column: Int,
                               whole: ArraySlice<UInt8>) throws -> (line: Int, column: Int) {
-        if marker == 0x3A, let file = spelledFile(before: prefix) {
-            guard let shift = file else { return (line, column) }
-            guard let p = shift.position(line: line, column: column) else {
-                throw Unmappable(description: "\(line):\(column) is not a token")
-            }
-            return p
-        }
+        if marker == 0x3A, let file = spelledFile(before: prefix) { return try Self.move(file, line: line, column: column) }
         if marker == 0x40, let file = closureFiles[String(decoding: whole, as: UTF8.self)] {
             return try position(file: file, line: line, column: column)
         }
@@ -181,127 +179,65 @@ public struct PositionRemap {
     private func apply(_ old: TranslationUnitFacts) throws -> TranslationUnitFacts {
         var u = old
         u.functions = try old.functions.map {
-            var f = $0
-            f.id = try string(f.id)
-            f.name = try string(f.name)
+            var f = try moving($0, [\.id, \.name], optional: [\.signature])
             // A unit's initializer is placed at its main file's 1:1 whatever is written there.
             if f.kind != .initializer { f.location = try f.location.map(location) }
-            f.signature = try f.signature.map(string)
             return f
         }
-        u.calls = try old.calls.map {
-            var c = $0
-            c.caller = try string(c.caller)
-            c.callee = try string(c.callee)
-            c.location = try location(c.location)
-            c.macro = try c.macro.map(string)
-            c.writtenAs = try c.writtenAs.map(string)
-            return c
-        }
+        u.calls = try old.calls.map { try moving($0, [\.caller, \.callee], optional: [\.macro, \.writtenAs], at: [\.location]) }
         u.diagnostics = try old.diagnostics.map {
-            var d = $0
+            var d = try moving($0, [\.message])
             if let line = d.line, let column = d.column {
-                let p = try position(file: d.file, line: line, column: column)
-                d.line = p.line
-                d.column = p.column
+                (d.line, d.column) = try position(file: d.file, line: line, column: column)
             } else if d.line != nil, shifts[d.file] != nil {
                 throw Unmappable(description: "a diagnostic's line without a column")
             }
-            d.message = try string(d.message)
             return d
         }
-        u.overrides = try old.overrides.map { OverrideFact(method: try string($0.method), overridden: try string($0.overridden)) }
+        u.overrides = try old.overrides.map { try moving($0, [\.method, \.overridden]) }
         u.addressStores = try old.addressStores.map {
-            var a = $0
-            a.function = try string(a.function)
-            a.slot = try a.slot.map(string)
+            var a = try moving($0, [\.function], optional: [\.slot])
             a.location = try a.location.map(location)
             return a
         }
-        u.slotFlows = try old.slotFlows.map {
-            var s = $0
-            s.from = try string(s.from)
-            s.to = try string(s.to)
-            return s
-        }
-        u.containerAccesses = try old.containerAccesses.map {
-            var c = $0
-            c.function = try string(c.function)
-            c.container = try string(c.container)
-            c.location = try location(c.location)
-            return c
-        }
-        u.aliases = try old.aliases.map {
-            var a = $0
-            a.alias = try string(a.alias)
-            a.canonical = try string(a.canonical)
-            return a
-        }
+        u.slotFlows = try old.slotFlows.map { try moving($0, [\.from, \.to]) }
+        u.containerAccesses = try old.containerAccesses.map { try moving($0, [\.function, \.container], at: [\.location]) }
+        u.aliases = try old.aliases.map { try moving($0, [\.alias, \.canonical]) }
         u.instantiations = try old.instantiations.map {
-            var i = $0
-            i.template = try string(i.template)
+            var i = try moving($0, [\.template])
             i.arguments = try i.arguments.map(string)
             return i
         }
-        u.dependentCalls = try old.dependentCalls.map {
-            var d = $0
-            d.caller = try string(d.caller)
-            d.member = try string(d.member)
-            d.location = try location(d.location)
-            d.macro = try d.macro.map(string)
-            return d
-        }
+        u.dependentCalls = try old.dependentCalls.map { try moving($0, [\.caller, \.member], optional: [\.macro], at: [\.location]) }
         u.endpointFlows = try old.endpointFlows.map {
-            var e = $0
-            e.function = try string(e.function)
-            e.url = try e.url.map(string)
-            e.slot = try e.slot.map(string)
-            e.slotName = try e.slotName.map(string)
-            e.to = try e.to.map(string)
-            e.toFunction = try e.toFunction.map(string)
-            e.location = try location(e.location)
-            return e
+            try moving($0, [\.function], optional: [\.url, \.slot, \.slotName, \.to, \.toFunction], at: [\.location])
         }
         u.registrations = try old.registrations.map {
-            var e = $0
-            e.function = try string(e.function)
-            e.route = try e.route.map(string)
-            e.registeredBy = try string(e.registeredBy)
-            e.location = try location(e.location)
-            e.routeAsWritten = try e.routeAsWritten.map(string)
-            return e
+            try moving($0, [\.function, \.registeredBy], optional: [\.route, \.routeAsWritten], at: [\.location])
         }
         u.publicDeclarations = try old.publicDeclarations.map(string)
-        u.streamReads = try old.streamReads.map {
-            var s = $0
-            s.function = try string(s.function)
-            s.stream = try string(s.stream)
-            return s
-        }
+        u.streamReads = try old.streamReads.map { try moving($0, [\.function, \.stream]) }
         u.frameworkFunctions = try old.frameworkFunctions.map(string)
-        u.unresolvedServiceMethods = try old.unresolvedServiceMethods.map {
-            var m = $0
-            m.method = try string(m.method)
-            m.name = try string(m.name)
-            m.base = try string(m.base)
-            m.service = try string(m.service)
-            return m
-        }
+        u.unresolvedServiceMethods = try old.unresolvedServiceMethods.map { try moving($0, [\.method, \.name, \.base, \.service]) }
         u.flows = try old.flows.map(flow)
         return u
     }
 
+    /// `fact` with the positions in the named strings, optional strings and locations moved.
+    private func moving<T>(_ fact: T, _ strings: [WritableKeyPath<T, String>], optional: [WritableKeyPath<T, String?>] = [],
+                           at locations: [WritableKeyPath<T, SourceLocation>] = []) throws -> T {
+        var x = fact
+        for p in strings { x[keyPath: p] = try string(x[keyPath: p]) }
+        for p in optional { x[keyPath: p] = try x[keyPath: p].map(string) }
+        for p in locations { x[keyPath: p] = try location(x[keyPath: p]) }
+        return x
+    }
+
     private func flow(_ old: FlowFact) throws -> FlowFact {
-        var f = old
-        f.function = try string(f.function)
-        f.enclosing = try f.enclosing.map(string)
-        f.parameters = try f.parameters.map {
-            var p = $0
-            p.name = try string(p.name)
-            return p
-        }
+        var f = try moving(old, [\.function], optional: [\.enclosing])
+        f.parameters = try f.parameters.map { try moving($0, [\.name]) }
         f.values = try f.values.map {
-            var v = $0
+            var v = try moving($0, [\.name])
             if v.kind == .closure {
                 // `line:column` of the lambda, in the flow's file.
                 let parts = v.key.split(separator: ":")
@@ -313,7 +249,6 @@ public struct PositionRemap {
             } else {
                 v.key = try string(v.key)
             }
-            v.name = try string(v.name)
             return v
         }
         if shifts[f.file] != nil {
@@ -325,12 +260,7 @@ public struct PositionRemap {
                 k += 4
             }
         }
-        f.calls = try f.calls.map {
-            var c = $0
-            c.name = try string(c.name)
-            c.location = try location(c.location)
-            return c
-        }
+        f.calls = try f.calls.map { try moving($0, [\.name], at: [\.location]) }
         return f
     }
 }
