@@ -21,19 +21,12 @@ extension FactsCache {
     /// text is kept under `texts/<content hash>` so a later scan can move positions from it.
     func tokenDigest(_ path: String, hash: String) -> String? {
         guard !root.isEmpty, path.hasPrefix(root == "/" ? "/" : root + "/") else { return nil }
-        lock.lock()
-        if let known = tokenDigests[path] { lock.unlock(); return known }
-        lock.unlock()
-        var digest: String?
-        if let data = try? RegularFile.read(path, limit: Self.largestTokenFile), SHA256.hash(data: data).hexDigits == hash,
-           let text = TokenText(Array(data)) {
-            digest = text.digest
+        return memoised(\.tokenDigests, path) {
+            guard let data = try? RegularFile.read(path, limit: Self.largestTokenFile), SHA256.hash(data: data).hexDigits == hash,
+                  let text = TokenText(Array(data)) else { return nil }
             keepText(data, hash: hash)
+            return text.digest
         }
-        lock.lock()
-        tokenDigests[path] = .some(digest)
-        lock.unlock()
-        return digest
     }
 
     private func keepText(_ data: Data, hash: String) {
@@ -49,21 +42,14 @@ extension FactsCache {
     /// The shift from the entry's version of a file to today's, when only white space and comments changed.
     func sameTokens(_ input: Entry.Input) -> PositionShift? {
         guard let tokens = input.tokens else { return nil }
-        let memoKey = input.path + "\u{0}" + input.hash
-        lock.lock()
-        if let known = shiftMemo[memoKey] { lock.unlock(); return known }
-        lock.unlock()
-        var shift: PositionShift?
-        if let now = try? RegularFile.read(input.path, limit: Self.largestTokenFile),
-           let text = TokenText(Array(now)), text.digest == tokens,
-           let old = try? RegularFile.read(textsDirectory + "/" + input.hash, limit: Self.largestTokenFile),
-           SHA256.hash(data: old).hexDigits == input.hash {   // the kept text is the one the entry hashed
-            shift = PositionShift(old: Array(old), new: Array(now))
+        return memoised(\.shiftMemo, input.path + "\u{0}" + input.hash) {
+            guard let now = try? RegularFile.read(input.path, limit: Self.largestTokenFile),
+                  let text = TokenText(Array(now)), text.digest == tokens,
+                  let old = try? RegularFile.read(textsDirectory + "/" + input.hash, limit: Self.largestTokenFile),
+                  SHA256.hash(data: old).hexDigits == input.hash   // the kept text is the one the entry hashed
+            else { return nil }
+            return PositionShift(old: Array(old), new: Array(now))
         }
-        lock.lock()
-        shiftMemo[memoKey] = .some(shift)
-        lock.unlock()
-        return shift
     }
 
     /// The entry with its positions moved and its inputs as they are now; nil when it cannot be kept.
@@ -79,17 +65,13 @@ extension FactsCache {
     /// The ways facts spell a file the unit read: as the report shows it (root-relative under the root), canonical,
     /// and as libclang named it. Once per path per scan (each is a `realpath`).
     private func spellings(of path: String) -> [String] {
-        lock.lock()
-        if let known = spellingMemo[path] { lock.unlock(); return known }
-        lock.unlock()
-        let canonical = PathResolver.canonical(path)
-        let shown = root.isEmpty ? canonical : PathResolver.display(canonical: canonical, root: root)
-        var spellings: [String] = []
-        for s in [shown, canonical, path] where !spellings.contains(s) { spellings.append(s) }
-        lock.lock()
-        spellingMemo[path] = spellings
-        lock.unlock()
-        return spellings
+        memoised(\.spellingMemo, path) {
+            let canonical = PathResolver.canonical(path)
+            let shown = root.isEmpty ? canonical : PathResolver.display(canonical: canonical, root: root)
+            var spellings: [String] = []
+            for s in [shown, canonical, path] where !spellings.contains(s) { spellings.append(s) }
+            return spellings
+        }
     }
 
     /// Whether a moved file uses anything whose value is the line it is expanded on, through the macros the unit's
@@ -123,13 +105,8 @@ extension FactsCache {
 
     /// The names a moved file uses outside its `#define`s.
     private func usedNames(_ path: String) -> Set<String>? {
-        lock.lock()
-        if let known = usedNames[path] { lock.unlock(); return known }
-        lock.unlock()
-        let names = (try? RegularFile.read(path, limit: 64 << 20)).map { PositionalMacros(Array($0), names: true).used }
-        lock.lock()
-        usedNames[path] = .some(names)
-        lock.unlock()
-        return names
+        memoised(\.usedNames, path) {
+            (try? RegularFile.read(path, limit: 64 << 20)).map { PositionalMacros(Array($0), names: true).used }
+        }
     }
 }

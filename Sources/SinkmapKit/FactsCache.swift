@@ -19,14 +19,14 @@ public final class FactsCache: @unchecked Sendable {
     private let key: SymmetricKey
     private let salt: String
     let lock = NSLock()
-    private var contentHashes: [String: String?] = [:]
+    var contentHashes: [String: String?] = [:]
     public private(set) var hits = 0
     public private(set) var misses = 0
     public private(set) var rejected = 0
     /// Whether a file whose inode, size, mtime and ctime match the entry's is taken as unchanged without hashing.
     public let trustsTimestamps: Bool
-    private var existence: [String: Bool] = [:]
-    private var headerNames: [String: [IncludeSearch.Name]?] = [:]
+    var existence: [String: Bool] = [:]
+    var headerNames: [String: [IncludeSearch.Name]?] = [:]
     /// The scanned root, canonical: files under it are compared by their tokens (`FactsCache+Tokens`).
     let root: String
     /// Per scan: each in-tree file's `TokenText` digest, the shifts computed, each file's macro summary.
@@ -217,38 +217,31 @@ public final class FactsCache: @unchecked Sendable {
     /// The header names a file's directives use, read once per scan (an unreadable file has none: its unit is
     /// not stored anyway, its hash failing).
     private func includeNames(_ path: String) -> [IncludeSearch.Name]? {
-        lock.lock()
-        if let known = headerNames[path] { lock.unlock(); return known }
-        lock.unlock()
-        let names = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: Array($0)) } ?? []
-        lock.lock()
-        headerNames[path] = .some(names)
-        lock.unlock()
-        return names
+        memoised(\.headerNames, path) { FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: Array($0)) } ?? [] }
     }
 
     /// `exists`, asked once per path per scan: many units replay the same searches.
     private func memoisedExists(_ path: String) -> Bool {
-        lock.lock()
-        if let known = existence[path] { lock.unlock(); return known }
-        lock.unlock()
-        let answer = Self.exists(path)
-        lock.lock()
-        existence[path] = answer
-        lock.unlock()
-        return answer
+        memoised(\.existence, path) { Self.exists(path) }
     }
 
     /// Content hash of a file, computed once per scan.
     func contentHash(_ path: String) -> String? {
+        memoised(\.contentHashes, path) { FileManager.default.contents(atPath: path).map { SHA256.hash(data: $0).hexDigits } }
+    }
+
+    /// `table[key]`, computed once per scan: outside the lock, so worker threads asking for different files do not
+    /// wait on each other (two asking for the same one may both compute it; the answers are the same).
+    func memoised<Value>(_ table: ReferenceWritableKeyPath<FactsCache, [String: Value]>, _ key: String,
+                         _ compute: () -> Value) -> Value {
         lock.lock()
-        if let known = contentHashes[path] { lock.unlock(); return known }
+        if let known = self[keyPath: table][key] { lock.unlock(); return known }
         lock.unlock()
-        let hash = FileManager.default.contents(atPath: path).map { SHA256.hash(data: $0).hexDigits }
+        let value = compute()
         lock.lock()
-        contentHashes[path] = hash
+        self[keyPath: table][key] = value
         lock.unlock()
-        return hash
+        return value
     }
 
     func count(_ counter: ReferenceWritableKeyPath<FactsCache, Int>) {
