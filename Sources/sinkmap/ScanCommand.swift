@@ -109,9 +109,7 @@ struct ScanCommand: ParsableCommand {
         let parsed = s.units - s.withErrors - s.failed
         print("\(spec): \(s.units) of \(s.totalUnits) translation units (\(parsed) parsed, \(s.withErrors) with errors, "
               + "\(s.failed) failed; \(s.cached) from the cache) → \(TerminalText.sanitize(s.manifestPath))")
-        for w in s.warnings {
-            FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(w.file)): \(TerminalText.sanitize(w.message))\n".utf8))
-        }
+        for w in s.warnings { RuleWarnings.warn(file: w.file, message: w.message) }
         if s.failed > 0 {
             FileHandle.standardError.write(Data("sinkmap: warning: \(s.failed) of the shard's \(s.units) translation units failed to parse; the merge reports them\n".utf8))
         }
@@ -291,8 +289,13 @@ enum RuleWarnings {
     static func print(_ report: Report) {
         for d in report.diagnostics where d.severity == "warning"
             && (UnmatchedRules.isUnmatchedRule(d.message) || FactsCache.isUnavailableWarning(d.message)) {
-            FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(d.file)): \(TerminalText.sanitize(d.message))\n".utf8))
+            warn(file: d.file, message: d.message)
         }
+    }
+
+    /// `sinkmap: warning: FILE: MESSAGE` on stderr, both sanitized (they can come from the tree).
+    static func warn(file: String, message: String) {
+        FileHandle.standardError.write(Data("sinkmap: warning: \(TerminalText.sanitize(file)): \(TerminalText.sanitize(message))\n".utf8))
     }
 }
 
