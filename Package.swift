@@ -47,7 +47,7 @@ let package = Package(
         // RE2 (Debian's libre2-dev, installed by `make setup`): sinkmap.yml patterns matched in linear time.
         .target(name: "CRE2", path: "Sources/CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .target(name: "SinkmapReport", swiftSettings: v5),
-        .target(name: "ClangFrontend", dependencies: ["CClang", "CSystem", "SinkmapCore"],
+        .target(name: "ClangFrontend", dependencies: ["CClang", "CSystem", "SinkmapCore", crypto],
                 swiftSettings: v5 + clangC, linkerSettings: clangLink),
         .target(name: "PathEngine", dependencies: ["SinkmapCore", "CRE2"], swiftSettings: v5),
         // The viewer's page, style and script and the review questions, compiled into the binary as byte arrays

@@ -186,7 +186,7 @@ _sinkmap() {
 
 _sinkmap_scan() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --all-paths --show-roots --lift --no-lift --strict --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --all-paths --show-roots --lift --no-lift --strict --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --format -o --output --cluster --focus --focus-entry --split-by --source-base --shard --facts-out)
     __sinkmap_offer_flags_options 1
@@ -300,7 +300,7 @@ _sinkmap_sinks() {
 
 _sinkmap_baseline() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts -o --output --note)
     __sinkmap_offer_flags_options 1
@@ -372,7 +372,7 @@ _sinkmap_baseline() {
 
 _sinkmap_check() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --fail-on-stale --strict --allow-partial --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --fail-on-stale --strict --allow-partial --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink --facts)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --baseline --format -o --output --source-base)
     __sinkmap_offer_flags_options 1
@@ -493,7 +493,7 @@ _sinkmap_export() {
 
 _sinkmap_graph() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --format -o --output)
     __sinkmap_offer_flags_options 1
@@ -566,7 +566,7 @@ _sinkmap_graph() {
 
 _sinkmap_suggest() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --format --limit -o --output)
     __sinkmap_offer_flags_options 1
@@ -642,7 +642,7 @@ _sinkmap_suggest() {
 
 _sinkmap_paths() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --report --to --from --format -o --output)
     __sinkmap_offer_flags_options 1
@@ -724,7 +724,7 @@ _sinkmap_paths() {
 
 _sinkmap_merge() {
     repeating_flags=()
-    non_repeating_flags=(--all-targets --no-cache --in-process --follow-external-links -q --quiet --include-vendored --allow-partial --all-paths --show-roots --lift --no-lift --strict --version -h --help)
+    non_repeating_flags=(--all-targets --no-cache --in-process --no-shared-preambles --follow-external-links -q --quiet --include-vendored --allow-partial --all-paths --show-roots --lift --no-lift --strict --version -h --help)
     repeating_options=(--extra-arg --extra-arg-c --extra-arg-cxx --std --sink)
     non_repeating_options=(-p --compile-commands --max-failed-share --config --sink-category --max-paths --max-depth -j --jobs --cache-dir --tu-timeout --tu-memory --tu-cpu-time --tu-facts --root --format -o --output --cluster --focus --focus-entry --split-by --source-base)
     __sinkmap_offer_flags_options -1

@@ -31,6 +31,10 @@ public struct ParallelIndexer {
         }
     }
 
+    /// Units that open with the same `#include` lines under the same flags share one precompiled preamble
+    /// (`SharedPreambles`); nil parses every unit whole.
+    public var preambles: SharedPreambles?
+
     public init(root: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.root = root
         self.workers = max(1, workers)
@@ -48,6 +52,8 @@ public struct ParallelIndexer {
     }
 
     /// `progress(done, total, file)` is called after each unit, from worker threads, serialized.
+    /// The cache is asked first for every unit; the shared preambles are then planned over the units left to parse
+    /// (a preamble two of them would not load is not built), and those are parsed.
     public func run(_ jobs: [CompileJob], memo: Memo? = nil,
                     progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [TranslationUnitFacts] {
         // In this process, libclang's own writes to stderr (`#pragma clang __debug dump`, …) would reach the terminal
@@ -55,25 +61,55 @@ public struct ParallelIndexer {
         let quiet = isolation == nil ? QuietStandardError() : nil
         defer { quiet?.restore() }
         let state = SharedState(count: jobs.count)
-        let group = DispatchGroup()
-        let threadCount = min(workers, max(jobs.count, 1))
-        for _ in 0..<threadCount {
-            group.enter()
-            let root = self.root
-            let isolation = self.isolation
-            let thread = Thread {
-                let parse = isolation.map { Self.isolatedParser(root: root, isolation: $0) } ?? Self.inProcessParser(root: root)
-                while let i = state.next() {
-                    var facts: TranslationUnitFacts
-                    if let cached = memo?.lookup(jobs[i]) {
-                        facts = cached
-                    } else {
-                        var inputs: [String] = []
-                        facts = parse(jobs[i], &inputs)
-                        memo?.store(jobs[i], facts, inputs)
-                    }
-                    state.store(facts, at: i) { done in progress?(done, jobs.count, facts.file) }
+        @Sendable func finish(_ facts: TranslationUnitFacts, at i: Int) {
+            state.store(facts, at: i) { done in progress?(done, jobs.count, facts.file) }
+        }
+        var toParse = Array(jobs.indices)
+        if let memo {
+            let lookups = WorkQueue(toParse)
+            let missed = WorkQueue([])
+            onThreads(min(workers, max(jobs.count, 1))) {
+                while let i = lookups.next() {
+                    if let cached = memo.lookup(jobs[i]) { finish(cached, at: i) } else { missed.add(i) }
                 }
+            }
+            toParse = missed.items.sorted()
+        }
+        guard !toParse.isEmpty else { return state.results.map { $0! } }
+        let preambles = self.preambles
+        preambles?.plan(jobs, parsing: toParse)
+        let parses = WorkQueue(toParse)
+        let root = self.root
+        let isolation = self.isolation
+        onThreads(min(workers, toParse.count)) {
+            let parse = isolation.map { Self.isolatedParser(root: root, isolation: $0) } ?? Self.inProcessParser(root: root)
+            while let i = parses.next() {
+                var inputs: [String] = []
+                var used = false
+                let preamble = preambles?.preamble(for: i)
+                var facts = parse(jobs[i], preamble, &inputs, &used)
+                // A unit that failed with a preamble (a crash, a limit) is parsed whole, and that preamble is not
+                // offered again: the failure, if it stays, is the unit's own.
+                if let preamble, facts.failure != nil {
+                    preambles?.disable(preamble.key)
+                    used = false
+                    facts = parse(jobs[i], nil, &inputs, &used)
+                }
+                if used { preambles?.recordUse() }
+                memo?.store(jobs[i], facts, inputs)
+                finish(facts, at: i)
+            }
+        }
+        return state.results.map { $0! }
+    }
+
+    /// Runs `body` on `count` threads of their own and waits for them all.
+    private func onThreads(_ count: Int, _ body: @escaping @Sendable () -> Void) {
+        let group = DispatchGroup()
+        for _ in 0..<count {
+            group.enter()
+            let thread = Thread {
+                body()
                 group.leave()
             }
             // Deeply nested expressions recurse deeply inside libclang's visitor.
@@ -81,16 +117,17 @@ public struct ParallelIndexer {
             thread.start()
         }
         group.wait()
-        return state.results.map { $0! }
     }
 
-    private static func inProcessParser(root: String) -> (CompileJob, inout [String]) -> TranslationUnitFacts {
+    typealias Parser = (CompileJob, Preamble?, inout [String], inout Bool) -> TranslationUnitFacts
+
+    private static func inProcessParser(root: String) -> Parser {
         let indexer = TranslationUnitIndexer(root: root)
-        return { job, inputs in indexer.index(job, inputs: &inputs) }
+        return { job, preamble, inputs, used in indexer.index(job, preamble: preamble, inputs: &inputs, usedPreamble: &used) }
     }
 
     /// Each thread drives one worker process, replacing it after a crash or a timeout.
-    private static func isolatedParser(root: String, isolation: Isolation) -> (CompileJob, inout [String]) -> TranslationUnitFacts {
+    private static func isolatedParser(root: String, isolation: Isolation) -> Parser {
         let launch = WorkerProcess.Launch(executable: isolation.executable,
                                           arguments: ["__worker", root] + isolation.limits.workerArguments,
                                           timeout: isolation.timeout, limits: isolation.limits)
@@ -98,7 +135,7 @@ public struct ParallelIndexer {
         var worker: WorkerProcess?
         // This thread writes to workers' pipes: one that died between jobs must be a diagnostic, not a SIGPIPE.
         sinkmap_block_sigpipe_in_thread()
-        return { job, inputs in
+        return { job, preamble, inputs, used in
             let shown = paths.display(job.file)
             if worker == nil { worker = WorkerProcess(launch) }
             guard let process = worker else {
@@ -111,9 +148,10 @@ public struct ParallelIndexer {
                 return TranslationUnitFacts(file: shown, diagnostics: [DiagnosticFact(file: shown, severity: .fatal, message: message)],
                                             failure: why)
             }
-            switch process.run(job, timeout: launch.timeout) {
-            case .result(let facts, let read):
+            switch process.run(job, preamble: preamble, timeout: launch.timeout) {
+            case .result(let facts, let read, let withPreamble):
                 inputs = read
+                used = withPreamble
                 return facts
             case .timedOut:
                 worker = nil
@@ -137,23 +175,33 @@ public struct ParallelIndexer {
         }
     }
 
-    private final class SharedState: @unchecked Sendable {
+    /// Indices handed out one at a time to the threads.
+    private final class WorkQueue: @unchecked Sendable {
         private let lock = NSLock()
         private var cursor = 0
-        private var done = 0
-        private let count: Int
-        var results: [TranslationUnitFacts?]
+        private(set) var items: [Int]
 
-        init(count: Int) {
-            self.count = count
-            results = Array(repeating: nil, count: count)
-        }
+        init(_ items: [Int]) { self.items = items }
 
         func next() -> Int? {
             lock.lock(); defer { lock.unlock() }
-            guard cursor < count else { return nil }
+            guard cursor < items.count else { return nil }
             cursor += 1
-            return cursor - 1
+            return items[cursor - 1]
+        }
+
+        func add(_ item: Int) {
+            lock.lock(); items.append(item); lock.unlock()
+        }
+    }
+
+    private final class SharedState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = 0
+        var results: [TranslationUnitFacts?]
+
+        init(count: Int) {
+            results = Array(repeating: nil, count: count)
         }
 
         func store(_ facts: TranslationUnitFacts, at i: Int, then report: (Int) -> Void) {

@@ -31,6 +31,14 @@ public final class TranslationUnitIndexer {
     /// Also reports, in `inputs`, every file the unit read (the main file and each header, as absolute
     /// paths): what a cached copy of its facts depends on.
     public func index(_ job: CompileJob, inputs: UnsafeMutablePointer<[String]>?) -> TranslationUnitFacts {
+        var used = false
+        return index(job, preamble: nil, inputs: inputs, usedPreamble: &used)
+    }
+
+    /// With `preamble`, the unit is parsed with that shared preamble loaded when it can be (`usedPreamble` says
+    /// whether it was), and whole otherwise: the facts are the same either way.
+    public func index(_ job: CompileJob, preamble: Preamble?, inputs: UnsafeMutablePointer<[String]>?,
+                      usedPreamble: inout Bool) -> TranslationUnitFacts {
         let shown = paths.display(job.file)
         var facts = TranslationUnitFacts(file: shown)
         // Relative paths were made absolute against the entry's directory when the job was made:
@@ -45,9 +53,17 @@ public final class TranslationUnitIndexer {
             return facts
         }
         var unit: CXTranslationUnit?
-        let options = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue
-        let status = withCStrings(arguments) { argv in
-            clang_parseTranslationUnit2(index, job.file, argv, Int32(arguments.count), nil, 0, options, &unit)
+        var status = CXError_Success
+        // What the preamble read: libclang lists only some of a precompiled header's files as the unit's inclusions.
+        var preambleInputs: [String] = []
+        if let preamble, let loaded = parse(job, arguments: arguments, with: preamble) {
+            unit = loaded.unit
+            preambleInputs = loaded.inputs
+            usedPreamble = true
+        } else {
+            status = withCStrings(arguments) { argv in
+                clang_parseTranslationUnit2(index, job.file, argv, Int32(arguments.count), nil, 0, Self.unitOptions, &unit)
+            }
         }
         guard status == CXError_Success, let unit else {
             facts.failure = status == CXError_Crashed ? .crashed : .unparsed
@@ -56,7 +72,9 @@ public final class TranslationUnitIndexer {
         }
         defer { clang_disposeTranslationUnit(unit) }
 
-        if let inputs { inputs.pointee = Self.inclusions(unit) }
+        if let inputs {
+            inputs.pointee = Set(Self.inclusions(unit) + preambleInputs).filter { $0 != preamble?.header }.sorted()
+        }
         let filesWithErrors = collectDiagnostics(unit, into: &facts)
         let visitor = CallSiteVisitor(tu: unit, mainFile: shown, paths: paths, naming: naming)
         visitor.filesWithErrors = filesWithErrors
@@ -82,6 +100,106 @@ public final class TranslationUnitIndexer {
             if let data = try? encoder.encode(result) { FileHandle.standardError.write(data + Data("\n".utf8)) }
         }
         return result
+    }
+
+    private static let unitOptions = CXTranslationUnit_KeepGoing.rawValue | CXTranslationUnit_Incomplete.rawValue
+
+    /// The unit parsed with `preamble` loaded and its opening `#include` lines blanked (the same bytes at the same
+    /// offsets otherwise); nil — parse it whole — when the preamble cannot be built, the file no longer opens with
+    /// its lines, or the parse shows any error.
+    private func parse(_ job: CompileJob, arguments: [String], with preamble: Preamble) -> (unit: CXTranslationUnit, inputs: [String])? {
+        guard ensureBuilt(preamble, arguments: arguments),
+              let listed = try? RegularFile.read(preamble.inputs, limit: 64 << 20),
+              let preambleInputs = try? JSONDecoder().decode([String].self, from: listed),
+              let data = try? RegularFile.read(job.file, limit: 64 << 20) else { return nil }
+        var bytes = [UInt8](data)
+        let run = LeadingInclude.run(of: bytes)
+        guard run.count >= preamble.directives.count,
+              zip(run, preamble.directives).allSatisfy({ $0.directive == $1 }) else { return nil }
+        for include in run.prefix(preamble.directives.count) {
+            for j in include.range { bytes[j] = 0x20 }
+        }
+        let withPCH = arguments + ["-include-pch", preamble.pch]
+        var unit: CXTranslationUnit?
+        let status = withCStrings(withPCH) { argv in
+            job.file.withCString { name in
+                bytes.withUnsafeBufferPointer { text in
+                    text.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(text.count, 1)) { contents in
+                        var unsaved = CXUnsavedFile(Filename: name, Contents: contents, Length: UInt(text.count))
+                        return clang_parseTranslationUnit2(index, job.file, argv, Int32(withPCH.count), &unsaved, 1,
+                                                           Self.unitOptions, &unit)
+                    }
+                }
+            }
+        }
+        guard status == CXError_Success, let unit else { return nil }
+        if let error = Self.firstError(unit) {
+            Self.debug("\(job.file): parsed whole, with its preamble it shows: \(error)")
+            clang_disposeTranslationUnit(unit)
+            return nil
+        }
+        return (unit, preambleInputs)
+    }
+
+    /// A developer aid: why a preamble was not built or not used (`SINKMAP_DEBUG_PREAMBLES=1`).
+    static func debug(_ message: @autoclosure () -> String) {
+        guard ProcessInfo.processInfo.environment["SINKMAP_DEBUG_PREAMBLES"] == "1" else { return }
+        FileHandle.standardError.write(Data(("preamble: " + message() + "\n").utf8))
+    }
+
+    /// Builds `preamble`'s precompiled header unless this scan already has (or failed to): one worker builds it
+    /// while the others wait on its lock file.
+    private func ensureBuilt(_ preamble: Preamble, arguments: [String]) -> Bool {
+        let fd = open(preamble.lock, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 { if errno != EINTR { return false } }
+        defer { flock(fd, LOCK_UN) }
+        if access(preamble.pch, F_OK) == 0 { return true }
+        if access(preamble.failedMarker, F_OK) == 0 { return false }
+        if build(preamble, arguments: arguments) { return true }
+        close(open(preamble.failedMarker, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600))
+        return false
+    }
+
+    private func build(_ preamble: Preamble, arguments: [String]) -> Bool {
+        let text = preamble.directives.joined(separator: "\n") + "\n"
+        guard (try? Data(text.utf8).write(to: URL(fileURLWithPath: preamble.header))) != nil else { return false }
+        let headerArguments = arguments + ["-x", preamble.headerLanguage]
+        var unit: CXTranslationUnit?
+        let options = CXTranslationUnit_Incomplete.rawValue | CXTranslationUnit_ForSerialization.rawValue
+        let status = withCStrings(headerArguments) { argv in
+            clang_parseTranslationUnit2(index, preamble.header, argv, Int32(headerArguments.count), nil, 0, options, &unit)
+        }
+        guard status == CXError_Success, let unit else { return false }
+        defer { clang_disposeTranslationUnit(unit) }
+        if let error = Self.firstError(unit) {
+            Self.debug("\(preamble.key) (\(preamble.directives.joined(separator: ", "))) not built: \(error)")
+            return false
+        }
+        // Every file the preamble read, for the cache entries of the units that load it.
+        let read = Self.inclusions(unit).filter { $0 != preamble.header }
+        guard let listed = try? JSONEncoder().encode(read),
+              (try? listed.write(to: URL(fileURLWithPath: preamble.inputs))) != nil else { return false }
+        let temporary = preamble.pch + ".tmp"
+        guard clang_saveTranslationUnit(unit, temporary, UInt32(CXSaveTranslationUnit_None.rawValue)) == CXSaveError_None.rawValue
+        else { return false }
+        return rename(temporary, preamble.pch) == 0
+    }
+
+    /// The unit's first error other than a flag libclang does not know (said, and ignored, either way).
+    private static func firstError(_ unit: CXTranslationUnit) -> String? {
+        for i in 0..<clang_getNumDiagnostics(unit) {
+            let d = clang_getDiagnostic(unit, i)
+            defer { clang_disposeDiagnostic(d) }
+            let severity = clang_getDiagnosticSeverity(d)
+            guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
+            let message = clang_getDiagnosticSpelling(d).consume()
+            if clang_getDiagnosticLocation(d).expansion == nil,
+               message.hasPrefix("unknown argument") || message.hasPrefix("unsupported option") { continue }
+            return message
+        }
+        return nil
     }
 
     /// Keeps error diagnostics (up to the limit) and returns the raw paths of the files they are in.

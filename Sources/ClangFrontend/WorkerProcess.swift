@@ -14,7 +14,7 @@ final class WorkerProcess {
     }
 
     enum Outcome {
-        case result(TranslationUnitFacts, inputs: [String])
+        case result(TranslationUnitFacts, inputs: [String], usedPreamble: Bool)
         case timedOut
         case exceededMemory
         case exceededCPUTime
@@ -57,8 +57,8 @@ final class WorkerProcess {
 
     deinit { stop() }
 
-    func run(_ job: CompileJob, timeout: Double) -> Outcome {
-        guard WorkerProtocol.write(job, to: toWorker) else { return .crashed(reap()) }
+    func run(_ job: CompileJob, preamble: Preamble? = nil, timeout: Double) -> Outcome {
+        guard WorkerProtocol.write(WorkerProtocol.Job(job: job, preamble: preamble), to: toWorker) else { return .crashed(reap()) }
         let deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
         let cpuAtStart = ProcessUsage(pid: pid)?.cpuSeconds ?? 0
         var exceeded: Outcome?
@@ -76,7 +76,7 @@ final class WorkerProcess {
                 stop()
                 return .crashed("sent an unreadable answer")
             }
-            return .result(result.facts, inputs: result.inputs)
+            return .result(result.facts, inputs: result.inputs, usedPreamble: result.usedPreamble)
         case .timedOut, .stopped:
             stop()
             return .timedOut

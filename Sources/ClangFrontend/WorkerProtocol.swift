@@ -5,9 +5,16 @@ import SinkmapCore
 /// The messages between sinkmap and its libclang worker processes: length-prefixed JSON on a pipe.
 /// A job goes down, a result comes back; the worker exits at end of input.
 enum WorkerProtocol {
+    struct Job: Codable {
+        var job: CompileJob
+        var preamble: Preamble?
+    }
+
     struct Result: Codable {
         var facts: TranslationUnitFacts
         var inputs: [String]
+        /// Whether the unit was parsed with its shared preamble loaded.
+        var usedPreamble: Bool
     }
 
     /// Frames larger than this are refused (a worker cannot make the parent allocate without bound).
@@ -93,15 +100,18 @@ public enum IsolatedWorker {
         let hangOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_HANG_ON"]
         let crashOn = ProcessInfo.processInfo.environment["SINKMAP_TEST_CRASH_ON"]
         while case .frame(let data) = WorkerProtocol.read(from: STDIN_FILENO, deadline: nil) {
-            guard let job = try? JSONDecoder().decode(CompileJob.self, from: data) else { exit(3) }
+            guard let message = try? JSONDecoder().decode(WorkerProtocol.Job.self, from: data) else { exit(3) }
+            let job = message.job
             // Failure injection for the isolation tests (never set by a scanned tree: it is our environment).
             let name = (job.file as NSString).lastPathComponent
             if let hangOn, name == hangOn { while true { sleep(60) } }
             if let crashOn, name == crashOn { signal(SIGSEGV, SIG_DFL); raise(SIGSEGV) }
             var inputs: [String] = []
             limits.armCPULimitForNextUnit()
-            let facts = indexer.index(job, inputs: &inputs)
-            guard WorkerProtocol.write(WorkerProtocol.Result(facts: facts, inputs: inputs), to: STDOUT_FILENO) else { exit(4) }
+            var used = false
+            let facts = indexer.index(job, preamble: message.preamble, inputs: &inputs, usedPreamble: &used)
+            guard WorkerProtocol.write(WorkerProtocol.Result(facts: facts, inputs: inputs, usedPreamble: used),
+                                       to: STDOUT_FILENO) else { exit(4) }
         }
         exit(0)
     }

@@ -45,6 +45,16 @@ public enum AtomicFile {
     public static func abandonTemporaryFiles() {
         TemporaryFiles.shared.abandon()
     }
+
+    /// A private temporary folder of this process (a scan's shared preambles): deleted, with what it holds, by
+    /// `abandonTemporaryFiles` until `forgetTemporaryFolder`.
+    public static func registerTemporaryFolder(_ path: String) {
+        TemporaryFiles.shared.register(folder: path)
+    }
+
+    public static func forgetTemporaryFolder(_ path: String) {
+        TemporaryFiles.shared.forget(folder: path)
+    }
 }
 
 #if canImport(Glibc)
@@ -59,6 +69,7 @@ private final class TemporaryFiles: @unchecked Sendable {
 
     private let lock = NSLock()
     private var paths: Set<String> = []
+    private var folders: Set<String> = []
     private var abandoned = false
 
     /// Creates and opens a new file next to `name` in `folder`, registered until `forget`.
@@ -87,6 +98,18 @@ private final class TemporaryFiles: @unchecked Sendable {
         lock.unlock()
     }
 
+    func register(folder: String) {
+        lock.lock()
+        folders.insert(folder)
+        lock.unlock()
+    }
+
+    func forget(folder: String) {
+        lock.lock()
+        folders.remove(folder)
+        lock.unlock()
+    }
+
     /// After this, `create` refuses: no temporary file can appear once the sweep has run.
     func abandon() {
         lock.lock()
@@ -94,6 +117,8 @@ private final class TemporaryFiles: @unchecked Sendable {
         abandoned = true
         for path in paths { unlink(path) }
         paths.removeAll()
+        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+        folders.removeAll()
         lock.unlock()
     }
 }

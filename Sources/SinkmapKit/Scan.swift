@@ -267,6 +267,10 @@ public struct Scan {
             do {
                 let db = try CompilationDatabase(path: database, extraArguments: options.extraArguments + ["-w"],
                                                  boundary: boundary(root: root), languageFlags: flags)
+                // A database made for another checkout (absolute paths elsewhere) says why, not "no sources found".
+                if db.jobs.isEmpty, let first = db.skipped.first {
+                    throw ScanError.input("\(database): none of its \(db.skipped.count) entries can be scanned; the first: \(first)")
+                }
                 var diagnostics = db.skipped.map {
                     DiagnosticFact(file: (database as NSString).lastPathComponent, severity: .warning, message: $0)
                 }
@@ -375,7 +379,12 @@ public struct Scan {
         let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
         var indexer = ParallelIndexer(root: root, workers: workers)
         indexer.isolation = options.isolation
-        return indexer.run(jobs, memo: memo, progress: options.progress)
+        if options.sharedPreambles, jobs.count >= options.preambleMinimumUnits {
+            indexer.preambles = SharedPreambles(minimumUnits: options.preambleMinimumUnits)
+        }
+        let units = indexer.run(jobs, memo: memo, progress: options.progress)
+        options.preamblesUsed?(indexer.preambles?.used ?? 0)
+        return units
     }
 
     /// What a scan or a shard says about its cache: that the folder asked for could not be opened — the answer is

@@ -30,6 +30,13 @@ public struct ScanOptions: Sendable {
     public var cacheTrustsTimestamps = true
     /// Parse in worker processes (crash and hang isolation, `--tu-timeout`); nil parses in this process.
     public var isolation: ParallelIndexer.Isolation?
+    /// Units that open with the same `#include` lines under the same flags share one precompiled preamble built
+    /// for this scan (`SharedPreambles`, `--no-shared-preambles`). The facts are the same either way.
+    public var sharedPreambles = true
+    /// Units that must open with the same lines for a preamble to be built (tests set 1: one for every unit).
+    public var preambleMinimumUnits = 2
+    /// Told, after the units are parsed, how many were parsed with a shared preamble.
+    public var preamblesUsed: (@Sendable (Int) -> Void)?
     /// Entry points in vendored or external code start paths too (`--include-vendored`; always for the gate).
     public var includeVendored = false
     /// `--lift` / `--no-lift`: name, on each path, the project's wrapper of its sink (`Path.wrapper`, see

@@ -91,6 +91,9 @@ struct ScanInputOptions: ParsableArguments {
     @Flag(help: "Parse in this process instead of worker processes (no protection from a file that crashes or hangs libclang).")
     var inProcess = false
 
+    @Flag(help: "Parse every file whole: no precompiled preamble shared by files that open with the same #include lines (the answer is the same; only slower).")
+    var noSharedPreambles = false
+
     @Flag(help: "Follow symbolic links whose target is outside PATH: folders and files of the walk, compilation-database entries, sinkmap.yml, the baseline and the folders of --output and --cache-dir (never /proc, /sys, /dev).")
     var followExternalLinks = false
 
@@ -180,6 +183,7 @@ struct ScanInputOptions: ParsableArguments {
         options.includeVendored = includeVendored
         options.followExternalLinks = followExternalLinks
         options.limits = PathLimits(maxPaths: maxPaths, maxDepth: maxDepth)
+        options.sharedPreambles = !noSharedPreambles
         if !inProcess {
             let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             var limits = WorkerLimits(memoryMiB: tuMemory ?? WorkerLimits.defaultMemoryMiB(workers: workers), cpuSeconds: tuCpuTime)

@@ -81,6 +81,23 @@ final class CompilationDatabaseTests: XCTestCase {
         XCTAssert(TextExporter().render(report).contains("2 translation units (2 parsed, 0 with errors, 0 failed; 1 file compiled several times: 2 units, each scanned)"))
     }
 
+    /// A database generated for another checkout lists files that are not here: the scan says so, naming the
+    /// database and the first entry, instead of "no source files found". Its twin: one entry that is here scans.
+    func testADatabaseForAnotherCheckoutSaysWhyNothingWasScanned() throws {
+        let tree = try TempTree()
+        try tree.write("main.cpp", "int main() { return 0; }\n")
+        let entry = { (file: String) -> [String: Any] in
+            ["directory": "/elsewhere/project", "file": file, "arguments": ["c++", "-c", file]]
+        }
+        let db = try tree.writeDatabase("compile_commands.json", [entry("/elsewhere/project/a.cpp"), entry("/elsewhere/project/b.cpp")])
+        XCTAssertThrowsError(try Scanning.scan(tree.root)) { error in
+            XCTAssertEqual(error as? ScanError, .input(
+                "\(db): none of its 2 entries can be scanned; the first: /elsewhere/project/a.cpp: listed in the compilation database but not found"))
+        }
+        try tree.writeDatabase("compile_commands.json", [entry("/elsewhere/project/a.cpp"), entry(tree.path("main.cpp"))])
+        XCTAssertEqual(try Scanning.scan(tree.root).stats.translationUnits, 1)
+    }
+
     func testArgumentsFormResolvesRelativeIncludeAgainstEntryDirectory() throws {
         let t = try TempTree()
         // The header is only in proj/inc: `-I inc` must resolve against the entry's directory (proj), not the
@@ -335,7 +352,8 @@ final class CompilationDatabaseTests: XCTestCase {
             ["directory": t.root, "file": "gone.c", "arguments": ["cc", "-c", "gone.c"]],
         ])
         XCTAssertThrowsError(try scan(t, database: db)) { error in
-            XCTAssertEqual(error as? ScanError, .noTranslationUnits(t.root))
+            XCTAssertEqual(error as? ScanError, .input(
+                "\(db): none of its 1 entries can be scanned; the first: gone.c: listed in the compilation database but not found"))
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// SIGINT or SIGTERM in the middle of a scan: sinkmap exits promptly (130 / 143) with a message, the report or
-/// baseline a previous run wrote is untouched, no temporary file is left, no libclang worker survives, and the
+/// baseline a previous run wrote is untouched, no temporary file or folder is left, no libclang worker survives, and the
 /// cache is still usable — the next scan gives exactly what a scan without the cache gives.
 final class InterruptTests: XCTestCase {
     /// A healthy part, and one file libclang never finishes: it includes a FIFO nobody writes to (no CPU, no
@@ -33,6 +33,9 @@ final class InterruptTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments + ["--cache-dir", t.path("cache"), "-j", "2"]
         process.currentDirectoryURL = URL(fileURLWithPath: t.root)
+        // Its own temporary folder, where the scan keeps its shared preambles: it must be left empty.
+        try FileManager.default.createDirectory(atPath: t.path("tmp"), withIntermediateDirectories: true)
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": t.path("tmp")]) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
@@ -59,6 +62,8 @@ final class InterruptTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("sinkmap: interrupted (\(signal)); stopped."), r.stderr, file: file, line: line)
         let temporary = ((FileManager.default.enumerator(atPath: t.root)?.allObjects as? [String]) ?? []).filter { $0.contains(".tmp-") }
         XCTAssertEqual(temporary, [], "temporary files were left", file: file, line: line)
+        XCTAssertEqual(try? FileManager.default.contentsOfDirectory(atPath: t.path("tmp")), [],
+                       "the scan's temporary folder (shared preambles) was left", file: file, line: line)
         XCTAssertTrue(Hostile.wait(10) { Hostile.processes(mentioning: t.root).isEmpty },
                       "libclang workers outlived sinkmap: \(Hostile.processes(mentioning: t.root))", file: file, line: line)
     }
