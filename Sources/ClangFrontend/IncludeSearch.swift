@@ -75,6 +75,11 @@ public struct IncludeSearch {
     /// header through a macro.
     public static func names(in source: String) -> [Name]? { names(in: Array(source.utf8)) }
 
+    /// `names(in:)` of a file; none for a file that cannot be read (its unit is not stored anyway: its hash fails).
+    public static func names(ofFile path: String) -> [Name]? {
+        FileManager.default.contents(atPath: path).map { names(in: Array($0)) } ?? []
+    }
+
     /// `names(in:)` over a file's bytes, line by line (a line ends at `\n` or `\r`); only lines starting with `#`
     /// or holding `__has_include` are looked at.
     public static func names(in bytes: [UInt8]) -> [Name]? {

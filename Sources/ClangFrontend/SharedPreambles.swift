@@ -37,6 +37,8 @@ public struct Preamble: Codable, Hashable, Sendable {
 ///   saves the most parsing: (units sharing it − 1) × its length. A preamble fewer units would load is not built.
 /// - A preamble whose header does not build cleanly is not used; a unit parsed with one that shows any error, or
 ///   whose worker crashed, is parsed again without it.
+/// - Every file the preamble read is recorded when it is built and added to the inputs of each unit that loads it:
+///   libclang lists only some of a precompiled header's files as the unit's inclusions, and the cache must see all.
 /// The precompiled headers live in a private temporary folder for the scan and are removed with it: never one the
 /// tree supplies, never kept between runs.
 public final class SharedPreambles: @unchecked Sendable {

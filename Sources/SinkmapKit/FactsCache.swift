@@ -214,10 +214,9 @@ public final class FactsCache: @unchecked Sendable {
         return lstat(path, &st) == 0
     }
 
-    /// The header names a file's directives use, read once per scan (an unreadable file has none: its unit is
-    /// not stored anyway, its hash failing).
+    /// The header names a file's directives use, read once per scan.
     private func includeNames(_ path: String) -> [IncludeSearch.Name]? {
-        memoised(\.headerNames, path) { FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: Array($0)) } ?? [] }
+        memoised(\.headerNames, path) { IncludeSearch.names(ofFile: path) }
     }
 
     /// `exists`, asked once per path per scan: many units replay the same searches.

@@ -156,7 +156,7 @@ final class ContentHashes {
     /// A file's header names (`IncludeSearch.names`), nil when one is named through a macro.
     func includeNames(_ path: String) -> [IncludeSearch.Name]? {
         if let known = names[path] { return known }
-        let found = FileManager.default.contents(atPath: path).map { IncludeSearch.names(in: Array($0)) } ?? []
+        let found = IncludeSearch.names(ofFile: path)
         names[path] = .some(found)
         return found
     }
