@@ -35,7 +35,8 @@ public struct Preamble: Codable, Hashable, Sendable {
 ///   folder holds only SHA-256 names), and it must not climb (`..`) or be absolute; else the run stops before it.
 /// - A unit takes the prefix of its run, among those at least `minimumUnits` units of its flags open with, that
 ///   saves the most parsing: (units sharing it − 1) × its length. A preamble fewer units would load is not built.
-/// - A preamble whose header does not build cleanly is not used; a unit parsed with one that shows any error, or
+/// - A preamble whose header does not build cleanly, or that reads a file using `__BASE_FILE__` (the main file's
+///   name, which differs), is not used; a unit parsed with one that shows any error, or
 ///   whose worker crashed, is parsed again without it.
 /// - Every file the preamble read is recorded when it is built and added to the inputs of each unit that loads it:
 ///   libclang lists only some of a precompiled header's files as the unit's inclusions, and the cache must see all.

@@ -179,12 +179,22 @@ public final class TranslationUnitIndexer {
         }
         // Every file the preamble read, for the cache entries of the units that load it.
         let read = Self.inclusions(unit).filter { $0 != preamble.header }
+        // `__BASE_FILE__` in a header names the main file: the preamble's header there, the unit's in a whole parse.
+        if let file = read.first(where: Self.namesTheMainFile) {
+            Self.debug("\(preamble.key) (\(preamble.directives.joined(separator: ", "))) not built: \(file) uses __BASE_FILE__")
+            return false
+        }
         guard let listed = try? JSONEncoder().encode(read),
               (try? listed.write(to: URL(fileURLWithPath: preamble.inputs))) != nil else { return false }
         let temporary = preamble.pch + ".tmp"
         guard clang_saveTranslationUnit(unit, temporary, UInt32(CXSaveTranslationUnit_None.rawValue)) == CXSaveError_None.rawValue
         else { return false }
         return rename(temporary, preamble.pch) == 0
+    }
+
+    private static func namesTheMainFile(_ path: String) -> Bool {
+        guard let data = try? RegularFile.read(path, limit: 64 << 20) else { return true }
+        return data.range(of: Data("__BASE_FILE__".utf8)) != nil
     }
 
     /// The unit's first error other than a flag libclang does not know (said, and ignored, either way).

@@ -182,6 +182,29 @@ final class SharedPreambleTests: XCTestCase {
         XCTAssertEqual(shared.paths.map { $0.frames.first?.file }, ["a/a.cpp"])
     }
 
+    /// `__BASE_FILE__` in a header the preamble would read names the preamble's own header there: no preamble is
+    /// built, and the model path each unit passes is its own file's name, as in a whole parse.
+    func testAHeaderUsingBaseFileKeepsThePreambleOut() throws {
+        let tree = try TempTree("sinkmap-preamble")
+        try tree.write("include/api.h", """
+            #pragma once
+            struct llama_model;
+            struct llama_model_params { int n; };
+            llama_model *llama_model_load_from_file(const char *path, llama_model_params params);
+            inline llama_model *load_here() { return llama_model_load_from_file(__BASE_FILE__, llama_model_params{0}); }
+            """)
+        for name in ["a", "b"] {
+            try tree.write("src/\(name).cpp", "#include \"api.h\"\nint main() { return load_here() != 0; }\n")
+        }
+        let (shared, whole, used) = try scanBothWays(tree.root) { $0.extraArguments = ["-I" + tree.path("include")] }
+        XCTAssertEqual(used, 0)
+        XCTAssertEqual(shared, whole)
+        // The twin: the same header without `__BASE_FILE__` is shared.
+        try tree.write("include/api.h", "#pragma once\nint llama_decode(int);\ninline int load_here() { return llama_decode(1); }\n")
+        let (_, _, usedNow) = try scanBothWays(tree.root) { $0.extraArguments = ["-I" + tree.path("include")] }
+        XCTAssertEqual(usedNow, 2)
+    }
+
     /// A unit that shows an error with its preamble is parsed whole: its diagnostics and recovered calls are those
     /// of a whole parse. The other unit keeps the preamble.
     func testAUnitWithAnErrorIsParsedWhole() throws {
