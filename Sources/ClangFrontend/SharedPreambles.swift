@@ -30,7 +30,8 @@ public struct Preamble: Codable, Hashable, Sendable {
 ///
 /// The rules that keep it exact:
 /// - Only the run of `#include` lines a file opens with (`LeadingInclude`), under flags that add nothing before the
-///   file (`-include`, `-imacros`, `-Xclang` keep a unit out), C and C++ only (`-x c`, `-x c++` or the extension).
+///   file (`-include`, `-imacros`, `-Xclang` keep a unit out), C and C++ only (`-x c`, `-x c++` or the extension),
+///   and not with `-fms-compatibility` (its quoted search looks beside every file up the include stack).
 /// - A `"name"` is searched first beside the including file: beside the unit it must not exist (the preamble's own
 ///   folder holds only SHA-256 names), and it must not climb (`..`) or be absolute; else the run stops before it.
 /// - A unit takes the prefix of its run, among those at least `minimumUnits` units of its flags open with, that
@@ -137,7 +138,10 @@ public final class SharedPreambles: @unchecked Sendable {
 
     /// `c-header` or `c++-header` for a C or C++ unit whose flags add nothing before its text; nil for the rest.
     static func headerLanguage(_ job: CompileJob) -> String? {
-        let excluded = ["-include", "--include", "-imacros", "--imacros", "-Xclang", "-include-pch", "-fmodules"]
+        // `-fms-compatibility` searches a quoted name beside every file up the include stack, which would be the
+        // preamble's header there and the unit in a whole parse.
+        let excluded = ["-include", "--include", "-imacros", "--imacros", "-Xclang", "-include-pch", "-fmodules",
+                        "-fms-compatibility", "--driver-mode"]
         guard !job.arguments.contains(where: { a in excluded.contains { a.hasPrefix($0) } }) else { return nil }
         var declared: String?
         for (i, a) in job.arguments.enumerated() {

@@ -27,7 +27,31 @@ public enum ProgramSeparation {
         for unit in units {
             if let target = unit.target { targetsOf[unit.file, default: []].insert(target) }
         }
-        return units.map { separate($0, ambiguous: ambiguous, targetsOf: targetsOf) }
+        var derivations: [String: Derivation] = [:]
+        return units.map { separate($0, ambiguous: ambiguous, targetsOf: targetsOf, derivations: &derivations) }
+    }
+
+    /// How an id names a separated function, the same in every unit (it depends only on the ambiguous set): the
+    /// function itself, a parameter or template argument of it (`param:F#n`, `targ:F#n`), a closure inside it
+    /// (`F::closure#…`), or none. Found once per id per run, not once per unit.
+    private enum Derivation {
+        case none
+        case itself
+        case derived(base: String, prefix: String, suffix: String)
+
+        init(_ id: String, ambiguous: [String: Set<String>]) {
+            if ambiguous[id] != nil { self = .itself; return }
+            for prefix in ["param:", "targ:"] where id.hasPrefix(prefix) {
+                guard let hash = id.lastIndex(of: "#") else { break }
+                let base = String(id[id.index(id.startIndex, offsetBy: prefix.count)..<hash])
+                if ambiguous[base] != nil { self = .derived(base: base, prefix: prefix, suffix: String(id[hash...])); return }
+            }
+            if let closure = id.firstRange(of: "::closure#") {
+                let base = String(id[..<closure.lowerBound])
+                if ambiguous[base] != nil { self = .derived(base: base, prefix: "", suffix: String(id[closure.lowerBound...])); return }
+            }
+            self = .none
+        }
     }
 
     /// The id of the copy of `id` defined in `file`.
@@ -42,7 +66,8 @@ public enum ProgramSeparation {
     }
 
     private static func separate(_ unit: TranslationUnitFacts, ambiguous: [String: Set<String>],
-                                 targetsOf: [String: Set<String>]) -> TranslationUnitFacts {
+                                 targetsOf: [String: Set<String>],
+                                 derivations: inout [String: Derivation]) -> TranslationUnitFacts {
         var own: [String: String] = [:]
         for f in unit.functions where ambiguous[f.id] != nil && isSeparable(f) { own[f.id] = f.location!.file }
         var homes: [String: [String]] = [:]
@@ -83,17 +108,18 @@ public enum ProgramSeparation {
             return ids
         }
         func bind(_ id: String) -> [String] {
-            if ambiguous[id] != nil { return home(id) }
-            for prefix in ["param:", "targ:"] where id.hasPrefix(prefix) {
-                guard let hash = id.lastIndex(of: "#") else { break }
-                let base = String(id[id.index(id.startIndex, offsetBy: prefix.count)..<hash])
-                if ambiguous[base] != nil { return home(base).map { prefix + $0 + String(id[hash...]) } }
+            let derivation: Derivation
+            if let known = derivations[id] {
+                derivation = known
+            } else {
+                derivation = Derivation(id, ambiguous: ambiguous)
+                derivations[id] = derivation
             }
-            if let closure = id.firstRange(of: "::closure#") {
-                let base = String(id[..<closure.lowerBound])
-                if ambiguous[base] != nil { return home(base).map { $0 + String(id[closure.lowerBound...]) } }
+            switch derivation {
+            case .none: return [id]
+            case .itself: return home(id)
+            case .derived(let base, let prefix, let suffix): return home(base).map { prefix + $0 + suffix }
             }
-            return [id]
         }
         func one(_ id: String) -> String { map(id)[0] }
 

@@ -75,7 +75,8 @@ final class SharedPreambleTests: XCTestCase {
         // a finds its own api.h first: only <vector> is shared with it, and b and c share both lines.
         XCTAssertEqual(plan.keys.sorted(), [1, 2])
         XCTAssertEqual(plan[1]?.directives, ["#include <vector>", "#include \"api.h\""])
-        for excluded in [["-include", "x.h"], ["-imacros", "x.h"], ["-x", "objective-c++"], ["-Xclang", "-ast-dump"]] {
+        for excluded in [["-include", "x.h"], ["-imacros", "x.h"], ["-x", "objective-c++"], ["-Xclang", "-ast-dump"],
+                         ["-fms-compatibility"]] {
             let jobs = [b, c].map { CompileJob(file: $0, arguments: flags + excluded, directory: tree.root) }
             XCTAssertTrue(SharedPreambles.plan(jobs, directory: "/p", minimumUnits: 2).isEmpty, "\(excluded)")
         }
