@@ -20,12 +20,7 @@ public enum SourceLanguage: String, CaseIterable, Sendable {
 
     /// The language a unit is parsed as: its `-x` when it has one, else its extension.
     public static func of(file: String, arguments: [String]) -> SourceLanguage {
-        var declared: String?
-        for (i, a) in arguments.enumerated() {
-            if a == "-x", i + 1 < arguments.count { declared = arguments[i + 1] }
-            else if a.hasPrefix("-x"), a.count > 2 { declared = String(a.dropFirst(2)) }
-        }
-        if let declared { return declared.contains("++") ? .cxx : .c }
+        if let declared = declared(in: arguments) { return declared.contains("++") ? .cxx : .c }
         switch (file as NSString).pathExtension {
         case "c", "m", "i": return .c
         case "C": return .cxx
@@ -33,6 +28,16 @@ public enum SourceLanguage: String, CaseIterable, Sendable {
             return ["cc", "cpp", "cxx", "c++", "mm", "cu", "hpp", "hh", "hxx", "ii"]
                 .contains((file as NSString).pathExtension.lowercased()) ? .cxx : .c
         }
+    }
+
+    /// The last `-x LANGUAGE` (or `-xLANGUAGE`) of `arguments`, as written; nil without one.
+    public static func declared(in arguments: [String]) -> String? {
+        var declared: String?
+        for (i, a) in arguments.enumerated() {
+            if a == "-x", i + 1 < arguments.count { declared = arguments[i + 1] }
+            else if a.hasPrefix("-x"), a.count > 2 { declared = String(a.dropFirst(2)) }
+        }
+        return declared
     }
 
     /// Whether `-std=VALUE` names a standard of this language (`gnu++20` is C++, `c17` is C).

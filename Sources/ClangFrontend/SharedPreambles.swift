@@ -143,12 +143,7 @@ public final class SharedPreambles: @unchecked Sendable {
         let excluded = ["-include", "--include", "-imacros", "--imacros", "-Xclang", "-include-pch", "-fmodules",
                         "-fms-compatibility", "--driver-mode"]
         guard !job.arguments.contains(where: { a in excluded.contains { a.hasPrefix($0) } }) else { return nil }
-        var declared: String?
-        for (i, a) in job.arguments.enumerated() {
-            if a == "-x" { declared = i + 1 < job.arguments.count ? job.arguments[i + 1] : "" }
-            else if a.hasPrefix("-x") { declared = String(a.dropFirst(2)) }
-        }
-        if let declared {
+        if let declared = SourceLanguage.declared(in: job.arguments) {
             switch declared {
             case "c": return "c-header"
             case "c++": return "c++-header"

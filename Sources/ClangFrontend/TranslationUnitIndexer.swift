@@ -25,16 +25,12 @@ public final class TranslationUnitIndexer {
     public static var libclangVersion: String { clang_getClangVersion().consume() }
 
     public func index(_ job: CompileJob) -> TranslationUnitFacts {
-        index(job, inputs: nil)
+        var used = false
+        return index(job, preamble: nil, inputs: nil, usedPreamble: &used)
     }
 
     /// Also reports, in `inputs`, every file the unit read (the main file and each header, as absolute
     /// paths): what a cached copy of its facts depends on.
-    public func index(_ job: CompileJob, inputs: UnsafeMutablePointer<[String]>?) -> TranslationUnitFacts {
-        var used = false
-        return index(job, preamble: nil, inputs: inputs, usedPreamble: &used)
-    }
-
     /// With `preamble`, the unit is parsed with that shared preamble loaded when it can be (`usedPreamble` says
     /// whether it was), and whole otherwise: the facts are the same either way.
     public func index(_ job: CompileJob, preamble: Preamble?, inputs: UnsafeMutablePointer<[String]>?,
@@ -205,11 +201,16 @@ public final class TranslationUnitIndexer {
             let severity = clang_getDiagnosticSeverity(d)
             guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
             let message = clang_getDiagnosticSpelling(d).consume()
-            if clang_getDiagnosticLocation(d).expansion == nil,
-               message.hasPrefix("unknown argument") || message.hasPrefix("unsupported option") { continue }
+            if Self.isUnknownFlag(message, at: clang_getDiagnosticLocation(d).expansion) { continue }
             return message
         }
         return nil
+    }
+
+    /// A compiler flag libclang does not know (gcc-only `-fconserve-stack`): an error without a location, said
+    /// as a warning, while the file parsed.
+    private static func isUnknownFlag(_ message: String, at location: ResolvedLocation?) -> Bool {
+        location == nil && (message.hasPrefix("unknown argument") || message.hasPrefix("unsupported option"))
     }
 
     /// Keeps error diagnostics (up to the limit) and returns the raw paths of the files they are in.
@@ -225,8 +226,7 @@ public final class TranslationUnitIndexer {
             guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
             let at = clang_getDiagnosticLocation(d).expansion
             let message = clang_getDiagnosticSpelling(d).consume()
-            // A compiler flag libclang does not know (gcc-only `-fconserve-stack`) is said, but the file parsed.
-            if at == nil, message.hasPrefix("unknown argument") || message.hasPrefix("unsupported option") {
+            if Self.isUnknownFlag(message, at: at) {
                 facts.diagnostics.append(DiagnosticFact(file: facts.file, severity: .warning,
                                                         message: message + " (ignored; the file was parsed without it)"))
                 continue

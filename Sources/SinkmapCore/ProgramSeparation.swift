@@ -98,9 +98,9 @@ public enum ProgramSeparation {
             homes[id] = ids
             return ids
         }
+        var mapped: [String: [String]] = [:]
         /// An id as this unit means it: a separated function (or a lambda, parameter or template argument of one) bound
         /// to its home copies; anything else unchanged.
-        var mapped: [String: [String]] = [:]
         func map(_ id: String) -> [String] {
             if let known = mapped[id] { return known }
             let ids = bind(id)
