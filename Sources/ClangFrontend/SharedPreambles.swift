@@ -44,30 +44,37 @@ public struct Preamble: Codable, Hashable, Sendable {
 /// The precompiled headers live in a private temporary folder for the scan and are removed with it: never one the
 /// tree supplies, never kept between runs.
 public final class SharedPreambles: @unchecked Sendable {
-    public let directory: String
     public var minimumUnits: Int
+    /// This scan's private folder, made when preambles are first planned (a scan answered from the cache makes
+    /// none); nil before, and when it cannot be made (every unit is then parsed whole).
+    public private(set) var directory: String?
     private let lock = NSLock()
     private var planned: [Int: Preamble] = [:]
     private var disabled = Set<String>()
     private var usedCount = 0
 
-    /// Nil when no private folder can be made (the scan then parses every unit whole).
-    public init?(minimumUnits: Int = 2) {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("sinkmap-preambles.XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
-        directory = String(cString: made)
+    public init(minimumUnits: Int = 2) {
         self.minimumUnits = max(1, minimumUnits)
-        guard mkdir(directory + "/h", 0o700) == 0 else {
-            try? FileManager.default.removeItem(atPath: directory)
-            return nil
-        }
-        // An interrupted scan removes it too.
-        AtomicFile.registerTemporaryFolder(directory)
     }
 
     deinit {
+        guard let directory else { return }
         try? FileManager.default.removeItem(atPath: directory)
         AtomicFile.forgetTemporaryFolder(directory)
+    }
+
+    /// `$TMPDIR/sinkmap-preambles.XXXXXX` (mode 0700) with its `h/` folder, registered so an interrupted scan
+    /// removes it too; nil when it cannot be made.
+    private static func makeFolder() -> String? {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("sinkmap-preambles.XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
+        let folder = String(cString: made)
+        guard mkdir(folder + "/h", 0o700) == 0 else {
+            try? FileManager.default.removeItem(atPath: folder)
+            return nil
+        }
+        AtomicFile.registerTemporaryFolder(folder)
+        return folder
     }
 
     /// Units parsed with a shared preamble so far.
@@ -80,6 +87,8 @@ public final class SharedPreambles: @unchecked Sendable {
 
     /// Plans the preambles of the units `parsing` (indices into `jobs`): the units left after the cache.
     public func plan(_ jobs: [CompileJob], parsing: [Int]) {
+        if directory == nil { directory = Self.makeFolder() }
+        guard let directory else { return }
         let chosen = Self.plan(parsing.map { jobs[$0] }, directory: directory, minimumUnits: minimumUnits)
         lock.lock()
         planned = Dictionary(uniqueKeysWithValues: chosen.map { (parsing[$0.key], $0.value) })

@@ -279,7 +279,7 @@ final class SharedPreambleTests: XCTestCase {
                 }))
                 return box.read
             }
-            let preambles = try XCTUnwrap(SharedPreambles(minimumUnits: 1))
+            let preambles = SharedPreambles(minimumUnits: 1)
             let shared = inputs(preambles: preambles)
             XCTAssertEqual(shared, inputs(preambles: nil), name)
             if preambles.used > 0 { compared += 1 }
